@@ -1,0 +1,11 @@
+"""App configuration: registers the system checks."""
+
+from django.apps import AppConfig
+
+
+class FeedbackSSOConfig(AppConfig):
+    name = "django_feedback_sso"
+    verbose_name = "Feedback SSO"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 - registers the checks

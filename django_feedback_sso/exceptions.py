@@ -1,0 +1,52 @@
+"""One exception tree for the whole app.
+
+Configuration errors subclass ``ImproperlyConfigured`` so Django treats them as such; a
+refusal is an expected outcome, not a failure, and the delivery layer treats the user as
+anonymous when it sees one.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+class FeedbackSSOError(Exception):
+    """Base class of every error this app raises."""
+
+
+class FeedbackSSOConfigurationError(FeedbackSSOError, ImproperlyConfigured):
+    """``settings.FEEDBACK_SSO`` is wrong; the message names the key and the fix."""
+
+
+class FeedbackSSOUnknownVendor(FeedbackSSOError, LookupError):
+    """The vendor id is not configured under ``FEEDBACK_SSO['VENDORS']``."""
+
+    def __init__(self, vendor_id: str) -> None:
+        super().__init__(
+            f"No vendor {vendor_id!r} is configured: add it to FEEDBACK_SSO['VENDORS']."
+        )
+        self.vendor_id = vendor_id
+
+
+class FeedbackSSOClaimError(FeedbackSSOError, ValueError):
+    """A claim value breaks the vendor's rules (usually from a ``USER_CLAIMS`` hook)."""
+
+    def __init__(self, vendor_id: str, claim: str, problem: str) -> None:
+        super().__init__(f"{vendor_id}: claim {claim!r} {problem}")
+        self.vendor_id = vendor_id
+        self.claim = claim
+
+
+class FeedbackSSORefused(FeedbackSSOError):
+    """This user may not have a token for this vendor; ``reason`` says why."""
+
+    ANONYMOUS = "anonymous"
+    INACTIVE = "inactive"
+    NO_EMAIL = "no_email"
+    STAFF = "staff"
+    HOOK = "user_passes"
+
+    def __init__(self, vendor_id: str, reason: str) -> None:
+        super().__init__(f"{vendor_id}: no token for this user ({reason})")
+        self.vendor_id = vendor_id
+        self.reason = reason

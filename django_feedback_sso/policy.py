@@ -1,0 +1,31 @@
+"""Who may have a token. Everything not allowed here is refused, never half-issued."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .claims import user_identity
+from .conf import get_config
+from .exceptions import FeedbackSSORefused
+from .options import VendorConfig
+
+
+def check_user(config: VendorConfig, user: Any) -> None:
+    """Raise :class:`FeedbackSSORefused` unless ``user`` may sign in at this vendor.
+
+    Staff and superusers are refused unless the vendor sets ``ALLOW_STAFF``: several
+    vendors refuse admin SSO outright, and an SSO token for a site administrator is the
+    most valuable one to steal.
+    """
+    if user is None or not user.is_authenticated:
+        raise FeedbackSSORefused(config.id, FeedbackSSORefused.ANONYMOUS)
+    if not getattr(user, "is_active", True):
+        raise FeedbackSSORefused(config.id, FeedbackSSORefused.INACTIVE)
+    is_staff = getattr(user, "is_staff", False) or getattr(user, "is_superuser", False)
+    if is_staff and not config.allow_staff:
+        raise FeedbackSSORefused(config.id, FeedbackSSORefused.STAFF)
+    if not user_identity(user)["email"]:
+        raise FeedbackSSORefused(config.id, FeedbackSSORefused.NO_EMAIL)
+    user_passes = get_config().user_passes
+    if user_passes is not None and not user_passes(user, config.id):
+        raise FeedbackSSORefused(config.id, FeedbackSSORefused.HOOK)

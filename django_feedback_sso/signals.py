@@ -1,0 +1,7 @@
+"""Signals a project can listen to, e.g. to audit who was signed in where."""
+
+from django.dispatch import Signal
+
+#: Sent after a token is minted, with ``vendor_id``, ``user``, ``claims``, ``jti`` and
+#: ``expires_at`` (Unix seconds). The secret and the token itself are never sent.
+token_issued = Signal()

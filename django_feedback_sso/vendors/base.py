@@ -1,0 +1,95 @@
+"""The one class that runs every vendor spec."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from .spec import IdentityField, VendorSpec
+
+
+class Vendor:
+    """A vendor as the rest of the app sees it, driven by its :class:`VendorSpec`.
+
+    A vendor whose rules data can't express subclasses this and overrides one method;
+    point ``FEEDBACK_SSO['VENDORS'][id]['CLASS']`` at the subclass.
+    """
+
+    spec: VendorSpec
+
+    def __init__(self, spec: VendorSpec) -> None:
+        self.spec = spec
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.spec.id}>"
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    def identity_claims(self, identity: Mapping[IdentityField, str]) -> dict[str, Any]:
+        """Claims derived from the user, renamed and normalised the vendor's way."""
+        claims: dict[str, Any] = {}
+        for claim, source in self.spec.claim_names.items():
+            value = identity.get(source, "")
+            rule = self.spec.claim_rules.get(claim)
+            if value and rule is not None and rule.normalize is not None:
+                value = rule.normalize(value)
+            if value:
+                claims[claim] = value
+        return claims
+
+    def claim_problem(self, claim: str, value: Any) -> str | None:
+        """Why the vendor would reject ``value`` in ``claim``, or ``None``."""
+        rule = self.spec.claim_rules.get(claim)
+        if rule is not None:
+            return rule.problem(value)
+        try:
+            json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError):
+            return f"must be JSON-serialisable, not {type(value).__name__}"
+        return None
+
+    def missing_claims(self, payload: Mapping[str, Any]) -> list[str]:
+        """Required claims absent or empty in a finished payload."""
+        return [name for name in self.spec.required_claims if payload.get(name) in (None, "")]
+
+    def sso_url(self, options: Mapping[str, Any], token: str | None,
+                return_target: str | None) -> str | None:
+        """Where the redirect view sends the user; ``token`` None means sign in there."""
+        spec = self.spec
+        if spec.sso_url_option is None or not options.get(spec.sso_url_option):
+            return None
+        url = str(options[spec.sso_url_option])
+        params: list[tuple[str, str]] = []
+        if return_target and spec.return_mode == "target":
+            url = return_target
+        elif return_target and spec.return_mode == "param" and spec.return_param:
+            params.append((spec.return_param, return_target))
+        if token is not None:
+            params.append((spec.token_param, token))
+        return add_query(url, params)
+
+    def return_hosts(self, options: Mapping[str, Any]) -> frozenset[str]:
+        """Hosts a return target may point at: the vendor's own plus ``RETURN_HOSTS``."""
+        hosts = {urlsplit(str(options[name])).hostname for name in self.spec.host_options
+                 if options.get(name)}
+        hosts.update(host.lower() for host in options.get("RETURN_HOSTS") or ())
+        return frozenset(host for host in hosts if host)
+
+
+def add_query(url: str, params: list[tuple[str, str]]) -> str:
+    """``url`` with ``params`` set in its query string; other parameters are kept."""
+    if not params:
+        return url
+    parts = urlsplit(url)
+    replaced = {name for name, _ in params}
+    query = [pair for pair in parse_qsl(parts.query, keep_blank_values=True)
+             if pair[0] not in replaced] + params
+    return urlunsplit(parts._replace(query=urlencode(query)))

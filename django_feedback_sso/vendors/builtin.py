@@ -1,0 +1,181 @@
+"""The built-in vendors, as data. Each entry cites the vendor document it follows."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from .spec import ClaimRule, VendorOption, VendorSpec
+
+
+
+def lowercase_alphanumeric(value: str) -> str:
+    """Sleekplan usernames: lowercase letters and digits only (the local part of an email)."""
+    return re.sub(r"[^a-z0-9]", "", value.split("@", 1)[0].lower())
+
+
+def _portal(example: str, *, required: bool) -> VendorOption:
+    return VendorOption(
+        "PORTAL_URL",
+        f"Your portal's address, e.g. {example!r}.",
+        required=required,
+        kind="url",
+    )
+
+
+def _return_hosts() -> VendorOption:
+    return VendorOption("RETURN_HOSTS", "Extra hosts that return targets may point at.")
+
+
+# https://sleekplan.com/docs/authentication/single-sign-on (claims table, HS256);
+# https://help.sleekplan.com/en/articles/5183353-identifying-end-user (window.SLEEK_USER).
+SLEEKPLAN = VendorSpec(
+    id="sleekplan",
+    name="Sleekplan",
+    docs_url="https://sleekplan.com/docs/authentication/single-sign-on",
+    claim_names={"mail": "email", "id": "user_id", "full_name": "display_name",
+                 "name": "username"},
+    required_claims=("mail",),
+    claim_rules={
+        "mail": ClaimRule(),
+        "id": ClaimRule(),
+        "full_name": ClaimRule(),
+        # "Username. Use lowercase letters and numbers only."
+        "name": ClaimRule(pattern=r"[a-z0-9]+", normalize=lowercase_alphanumeric),
+        "img": ClaimRule(pattern=r"https://\S+"),
+        # "User weighting from 1 to 10."
+        "weight": ClaimRule(types=(int,), minimum=1, maximum=10),
+        "meta": ClaimRule(types=(dict,)),
+    },
+    options=(
+        VendorOption("PRODUCT_ID", "Your Sleekplan product id; the tag then also loads the "
+                     "widget (otherwise keep your own Sleekplan snippet after the tag)."),
+        VendorOption("WIDGET_SCRIPT_URL", "The widget loader.", kind="url",
+                     default="https://client.sleekplan.com/sdk/e.js"),
+        _portal("https://yourboard.sleekplan.app", required=False),
+        _return_hosts(),
+    ),
+    snippet_template="feedback_sso/snippets/sleekplan.html",
+    sso_url_option="PORTAL_URL",
+    # The standalone board takes the token as a URL parameter; the parameter name is
+    # from public integrations, not the (truncated) vendor page.
+    token_param="sso",
+    return_mode="target",
+    host_options=("PORTAL_URL",),
+)
+
+# https://www.productlift.dev/docs/single-sign-on: "adding ?sso=TOKEN to any url of your
+# portal", the SDK script takes ?sso= too, and "we don't provide SSO login for admin users".
+PRODUCTLIFT = VendorSpec(
+    id="productlift",
+    name="ProductLift",
+    docs_url="https://www.productlift.dev/docs/single-sign-on",
+    claim_names={"email": "email", "uid": "user_id", "name": "display_name"},
+    required_claims=("email", "uid", "name"),
+    claim_rules={
+        "email": ClaimRule(),
+        "uid": ClaimRule(),
+        "name": ClaimRule(),
+        "avatar_url": ClaimRule(pattern=r"https://\S+"),
+        "company": ClaimRule(),
+        **{key: ClaimRule(types=(str, int, float)) for key in ("mrr", "arr", "ltv")},
+        **{f"segment_{n}": ClaimRule() for n in range(1, 11)},
+    },
+    options=(
+        _portal("https://feedback.example.com", required=True),
+        VendorOption("SDK_URL", "The widgets SDK script.", kind="url",
+                     default="{PORTAL_URL}/widgets_sdk"),
+        _return_hosts(),
+    ),
+    snippet_template="feedback_sso/snippets/productlift.html",
+    sso_url_option="PORTAL_URL",
+    token_param="sso",
+    return_mode="target",
+    host_options=("PORTAL_URL",),
+)
+
+# https://help.feedbackchimp.com/articles/10064-creating-and-signing-a-jwt-for-single-sign-on-sso-in-feedbackchimp
+# (HS256; email, name and a random jti "to prevent token replaying attacks"). The page that
+# names the return URL is truncated in every copy we have, so SSO_URL and the parameter
+# names follow the Featurebase API FeedbackChimp mirrors: override SSO_URL if yours differs.
+FEEDBACKCHIMP = VendorSpec(
+    id="feedbackchimp",
+    name="FeedbackChimp",
+    docs_url="https://help.feedbackchimp.com/articles/10063-single-sign-on-sso",
+    claim_names={"email": "email", "name": "display_name"},
+    required_claims=("email", "name", "jti"),
+    claim_rules={"email": ClaimRule(), "name": ClaimRule()},
+    options=(
+        _portal("https://yourorg.feedbackchimp.space", required=True),
+        VendorOption("SSO_URL", "Where signed-in users are sent with their token.",
+                     kind="url", default="{PORTAL_URL}/api/v1/auth/access/jwt"),
+        _return_hosts(),
+    ),
+    sso_url_option="SSO_URL",
+    token_param="jwt",
+    return_mode="param",
+    return_param="return_to",
+    incoming_return_params=("return_to",),
+    host_options=("PORTAL_URL", "SSO_URL"),
+    notes=("The return URL and its parameters are inferred, not from FeedbackChimp's docs.",),
+)
+
+# https://tickets.sonnetinfotech.com/help/sso: HS256, companyId + email required, role
+# CUSTOMER or AGENT, "exp must expire within 10 minutes of iat", redirect to
+# https://issuely.in/api/auth/sso?token=...
+ISSUELY = VendorSpec(
+    id="issuely",
+    name="Issuely",
+    docs_url="https://tickets.sonnetinfotech.com/help/sso",
+    claim_names={"email": "email", "name": "display_name"},
+    required_claims=("companyId", "email", "iat", "exp"),
+    claim_rules={
+        "companyId": ClaimRule(),
+        "email": ClaimRule(),
+        "name": ClaimRule(),
+        "role": ClaimRule(choices=("CUSTOMER", "AGENT")),
+        "projectId": ClaimRule(),
+    },
+    role_claims=frozenset({"role"}),
+    max_lifetime=timedelta(minutes=10),
+    options=(
+        VendorOption("COMPANY_ID", "Shown in Issuely under Settings → SSO.", required=True,
+                     claim="companyId"),
+        VendorOption("ROLE", "CUSTOMER (Issuely's default) or AGENT.", kind="choice",
+                     choices=("CUSTOMER", "AGENT"), claim="role"),
+        VendorOption("PROJECT_ID", "Adds every user to this Issuely project.",
+                     claim="projectId"),
+        VendorOption("SSO_URL", "Issuely's SSO endpoint.", kind="url",
+                     default="https://issuely.in/api/auth/sso"),
+    ),
+    sso_url_option="SSO_URL",
+    token_param="token",
+    host_options=("SSO_URL",),
+)
+
+# https://docs.boostgpt.co/saas/chat-widget/sso: HS256 only, email required, name and
+# external_id optional, "Tokens expire after 1 hour — generate fresh tokens on each page
+# load"; delivered as data-user-token on the loader or BoostGPTWidget.init({userToken}).
+BOOSTGPT = VendorSpec(
+    id="boostgpt",
+    name="BoostGPT",
+    docs_url="https://docs.boostgpt.co/saas/chat-widget/sso",
+    claim_names={"email": "email", "name": "display_name", "external_id": "user_id"},
+    required_claims=("email",),
+    claim_rules={"email": ClaimRule(), "name": ClaimRule(), "external_id": ClaimRule()},
+    # The widget hands the token to the agent page when the chat opens, which can be
+    # long after page load; the vendor's own examples use its one-hour maximum.
+    default_lifetime=timedelta(hours=1),
+    max_lifetime=timedelta(hours=1),
+    options=(
+        VendorOption("BOT_ID", "The agent's UUID, shown on its Deploy page.", required=True),
+        VendorOption("WIDGET_SCRIPT_URL", "The widget loader.", kind="url",
+                     default="https://embed.boostgpt.co/widget.js"),
+    ),
+    snippet_template="feedback_sso/snippets/boostgpt.html",
+    notes=("Invalid or expired tokens are silently ignored: the user stays anonymous.",),
+)
+
+BUILTIN_SPECS: dict[str, VendorSpec] = {
+    spec.id: spec for spec in (SLEEKPLAN, PRODUCTLIFT, FEEDBACKCHIMP, ISSUELY, BOOSTGPT)
+}

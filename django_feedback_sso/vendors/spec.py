@@ -1,0 +1,130 @@
+"""The declarative description of one vendor: what its token says and how it travels."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any, Literal
+
+#: Algorithms a vendor spec may name. Vendors share an HMAC secret with us; asymmetric
+#: schemes and ``none`` are deliberately absent (algorithm confusion, unsigned tokens).
+ALLOWED_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
+
+#: Registered claims the token module sets itself; settings and hooks may not.
+TIME_CLAIMS = ("iat", "exp", "jti")
+RESERVED_CLAIMS = frozenset({*TIME_CLAIMS, "nbf"})
+
+#: Where a default claim value comes from on the Django user.
+IdentityField = Literal["email", "user_id", "display_name", "username"]
+
+OptionKind = Literal["text", "url", "choice"]
+
+
+@dataclass(frozen=True)
+class ClaimRule:
+    """What a vendor accepts in one claim. Values that break it are refused, never fixed."""
+
+    types: tuple[type, ...] = (str,)
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    #: Turns a value derived from the user into an acceptable one; ``""`` drops the claim.
+    #: Only defaults go through it: values from settings and hooks must already comply.
+    normalize: Callable[[str], str] | None = None
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` breaks this rule, or ``None`` if it complies."""
+        if isinstance(value, bool) and bool not in self.types:
+            return f"must be {_type_names(self.types)}, not a boolean"
+        if not isinstance(value, self.types):
+            return f"must be {_type_names(self.types)}, not {type(value).__name__}"
+        if self.pattern is not None and not re.fullmatch(self.pattern, str(value)):
+            return f"must match {self.pattern}"
+        if self.choices and value not in self.choices:
+            return f"must be one of {', '.join(self.choices)}"
+        if self.minimum is not None and value < self.minimum:
+            return f"must be at least {self.minimum:g}"
+        if self.maximum is not None and value > self.maximum:
+            return f"must be at most {self.maximum:g}"
+        return None
+
+
+def _type_names(types: tuple[type, ...]) -> str:
+    return " or ".join({"str": "a string", "int": "an integer", "float": "a number",
+                        "dict": "an object", "list": "a list"}.get(t.__name__, t.__name__)
+                       for t in types)
+
+
+@dataclass(frozen=True)
+class VendorOption:
+    """A vendor-specific key in ``FEEDBACK_SSO['VENDORS'][id]``."""
+
+    name: str
+    help: str
+    required: bool = False
+    kind: OptionKind = "text"
+    choices: tuple[str, ...] = ()
+    #: Default value; URL defaults may refer to other options as ``{PORTAL_URL}``.
+    default: str | None = None
+    #: The static claim this option fills in every token, e.g. Issuely ``companyId``.
+    claim: str | None = None
+
+
+@dataclass(frozen=True)
+class VendorSpec:
+    """Everything the generic :class:`~django_feedback_sso.vendors.base.Vendor` needs."""
+
+    id: str
+    name: str
+    docs_url: str
+    #: Vendor claim name -> where its default value comes from on the user.
+    claim_names: Mapping[str, IdentityField]
+    #: Claims that must be present and non-empty in every token.
+    required_claims: tuple[str, ...] = ()
+    claim_rules: Mapping[str, ClaimRule] = field(default_factory=dict)
+    #: Claims that grant rights at the vendor: only settings or hooks may set them.
+    role_claims: frozenset[str] = frozenset()
+    algorithm: str = "HS256"
+    default_lifetime: timedelta = timedelta(minutes=5)
+    max_lifetime: timedelta | None = None
+    time_claims: tuple[str, ...] = TIME_CLAIMS
+    options: tuple[VendorOption, ...] = ()
+    # Delivery -------------------------------------------------------------------------
+    #: Template of the tag's snippet; the generic one links through the redirect view.
+    snippet_template: str = "feedback_sso/snippets/link.html"
+    #: Option holding the URL the redirect view sends users to; ``None``: no redirect.
+    sso_url_option: str | None = None
+    #: Query parameter that carries the token on the SSO URL (and on script URLs).
+    token_param: str = "token"
+    #: How a return target travels: dropped, used as the SSO URL itself (the token is
+    #: appended to any portal page), or passed on as a query parameter.
+    return_mode: Literal["none", "target", "param"] = "none"
+    return_param: str | None = None
+    #: Parameters the vendor itself uses when it sends users to our redirect view.
+    incoming_return_params: tuple[str, ...] = ()
+    #: Options whose hosts count as the vendor's own for return targets.
+    host_options: tuple[str, ...] = ()
+    #: Quirks worth knowing, shown in the README's vendor section.
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.algorithm not in ALLOWED_ALGORITHMS:
+            raise ValueError(f"{self.id}: algorithm {self.algorithm!r} is not allowed")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.id):
+            raise ValueError(f"vendor id {self.id!r} must be lowercase letters, digits, _")
+        unknown = set(self.time_claims) - set(TIME_CLAIMS)
+        if unknown or "exp" not in self.time_claims:
+            raise ValueError(f"{self.id}: time_claims must include exp, from {TIME_CLAIMS}")
+        if self.role_claims & set(self.claim_names):
+            raise ValueError(f"{self.id}: role claims may not come from user fields")
+
+    def option(self, name: str) -> VendorOption | None:
+        """The vendor-specific option called ``name``, if the vendor has one."""
+        return next((opt for opt in self.options if opt.name == name), None)
+
+    @property
+    def required_options(self) -> tuple[str, ...]:
+        return tuple(opt.name for opt in self.options if opt.required)

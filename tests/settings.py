@@ -1,0 +1,58 @@
+"""Settings for the test suite: every seed vendor configured with a test secret."""
+
+SECRET_KEY = "tests-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+USE_TZ = True
+ROOT_URLCONF = "tests.urls"
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.staticfiles",
+    "django_feedback_sso",
+    "tests.customuser",
+]
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+    },
+]
+STATIC_URL = "/static/"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGIN_URL = "/accounts/login/"
+
+#: One secret per vendor so a token signed for one can't pass as another's.
+SECRETS = {
+    "sleekplan": "sleekplan-test-secret-0123456789abcdef",
+    "productlift": "productlift-test-secret-0123456789abcdef",
+    "feedbackchimp": "feedbackchimp-test-secret-0123456789abcdef",
+    "issuely": "issuely-test-secret-0123456789abcdef-0000",
+    "boostgpt": "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f",
+}
+
+FEEDBACK_SSO = {
+    "DEFAULT_VENDOR": "sleekplan",
+    "VENDORS": {
+        "sleekplan": {"SECRET": SECRETS["sleekplan"], "PRODUCT_ID": "12345",
+                      "PORTAL_URL": "https://acme.sleekplan.app"},
+        "productlift": {"SECRET": SECRETS["productlift"],
+                        "PORTAL_URL": "https://feedback.example.com"},
+        "feedbackchimp": {"SECRET": SECRETS["feedbackchimp"],
+                          "PORTAL_URL": "https://acme.feedbackchimp.space"},
+        "issuely": {"SECRET": SECRETS["issuely"], "COMPANY_ID": "acme"},
+        "boostgpt": {"SECRET": SECRETS["boostgpt"],
+                     "BOT_ID": "3f6c1f0e-6a4b-4d8e-9c1a-2b3c4d5e6f70"},
+    },
+}

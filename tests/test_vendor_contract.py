@@ -1,0 +1,103 @@
+"""The contract every seed vendor keeps: tokens verify independently and follow its docs."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import pytest
+from joserfc.errors import BadSignatureError
+
+from django_feedback_sso.tokens import issue_token
+from tests.oracle import DOCUMENTED, verify
+from tests.settings import SECRETS
+
+SEED_VENDORS = sorted(DOCUMENTED)
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_token_verifies_with_an_independent_library(vendor_id: str, user: Any) -> None:
+    issued = issue_token(user, vendor_id)
+
+    claims = verify(vendor_id, issued.token)
+
+    assert claims[DOCUMENTED[vendor_id].email_claim] == user.email
+    assert claims["jti"] == issued.jti
+    assert claims["exp"] == issued.expires_at
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_token_is_short_lived_and_carries_iat_exp_jti(vendor_id: str, user: Any) -> None:
+    before = int(time.time())
+    claims = verify(vendor_id, issue_token(user, vendor_id).token)
+
+    assert before <= claims["iat"] <= int(time.time())
+    assert 0 < claims["exp"] - claims["iat"] <= 3600
+    assert re.fullmatch(r"[0-9a-f-]{36}", claims["jti"])
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_every_token_has_a_fresh_jti(vendor_id: str, user: Any) -> None:
+    jtis = {issue_token(user, vendor_id).jti for _ in range(20)}
+
+    assert len(jtis) == 20
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_token_signed_for_one_vendor_fails_with_another_vendors_secret(
+    vendor_id: str, user: Any
+) -> None:
+    other = next(v for v in SEED_VENDORS if v != vendor_id)
+    token = issue_token(user, vendor_id).token
+
+    with pytest.raises(BadSignatureError):
+        verify(vendor_id, token, secret=SECRETS[other])
+
+
+def test_sleekplan_claims(user: Any) -> None:
+    user.username = "Jane.Doe-42"
+    claims = verify("sleekplan", issue_token(user, "sleekplan").token)
+
+    assert claims["mail"] == user.email
+    assert claims["id"] == str(user.pk)
+    assert claims["full_name"] == "Jane Doe"
+    assert claims["name"] == "janedoe42"  # lowercase letters and digits only
+    assert "email" not in claims
+
+
+def test_productlift_claims(user: Any) -> None:
+    claims = verify("productlift", issue_token(user, "productlift").token)
+
+    assert (claims["email"], claims["uid"], claims["name"]) == (user.email, str(user.pk),
+                                                                 "Jane Doe")
+
+
+def test_feedbackchimp_claims(user: Any) -> None:
+    claims = verify("feedbackchimp", issue_token(user, "feedbackchimp").token)
+
+    assert (claims["email"], claims["name"]) == (user.email, "Jane Doe")
+
+
+def test_issuely_claims_and_ten_minute_cap(user: Any) -> None:
+    claims = verify("issuely", issue_token(user, "issuely").token)
+
+    assert claims["companyId"] == "acme"
+    assert claims["email"] == user.email
+    assert claims["exp"] - claims["iat"] == 300  # default 5 minutes, Issuely's own example
+    assert "role" not in claims  # Issuely's default CUSTOMER applies
+
+
+def test_boostgpt_claims_and_one_hour_cap(user: Any) -> None:
+    claims = verify("boostgpt", issue_token(user, "boostgpt").token)
+
+    assert (claims["email"], claims["name"], claims["external_id"]) == (
+        user.email, "Jane Doe", str(user.pk))
+    assert claims["exp"] - claims["iat"] == 3600
+
+
+def test_time_is_injectable(user: Any) -> None:
+    issued = issue_token(user, "issuely", now=1_700_000_000.7)
+
+    assert issued.claims["iat"] == 1_700_000_000
+    assert issued.expires_at == 1_700_000_300

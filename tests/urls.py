@@ -1,0 +1,5 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("feedback-sso/", include("django_feedback_sso.urls")),
+]
