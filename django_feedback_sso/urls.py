@@ -1,0 +1,12 @@
+"""``path("feedback-sso/", include("django_feedback_sso.urls"))``: one pattern per surface."""
+
+from django.urls import path
+
+from .views import SSORedirectView, TokenView
+
+app_name = "feedback_sso"
+
+urlpatterns = [
+    path("<slug:vendor_id>/token/", TokenView.as_view(), name="token"),
+    path("<slug:vendor_id>/redirect/", SSORedirectView.as_view(), name="redirect"),
+]

@@ -56,6 +56,7 @@ SLEEKPLAN = VendorSpec(
         _return_hosts(),
     ),
     snippet_template="feedback_sso/snippets/sleekplan.html",
+    snippet_embeds_token=True,
     sso_url_option="PORTAL_URL",
     # The standalone board takes the token as a URL parameter; the parameter name is
     # from public integrations, not the (truncated) vendor page.
@@ -88,6 +89,7 @@ PRODUCTLIFT = VendorSpec(
         _return_hosts(),
     ),
     snippet_template="feedback_sso/snippets/productlift.html",
+    snippet_embeds_token=True,
     sso_url_option="PORTAL_URL",
     token_param="sso",
     return_mode="target",
@@ -147,6 +149,8 @@ ISSUELY = VendorSpec(
                      claim="projectId"),
         VendorOption("SSO_URL", "Issuely's SSO endpoint.", kind="url",
                      default="https://issuely.in/api/auth/sso"),
+        VendorOption("PORTAL_URL", "Where users who get no token sign in themselves.",
+                     kind="url", default="https://issuely.in"),
     ),
     sso_url_option="SSO_URL",
     token_param="token",
@@ -173,6 +177,7 @@ BOOSTGPT = VendorSpec(
                      default="https://embed.boostgpt.co/widget.js"),
     ),
     snippet_template="feedback_sso/snippets/boostgpt.html",
+    snippet_embeds_token=True,
     notes=("Invalid or expired tokens are silently ignored: the user stays anonymous.",),
 )
 

@@ -63,7 +63,7 @@ def spec_from_settings(vendor_id: str, raw: Mapping[str, Any]) -> VendorSpec:
             except TypeError as exc:
                 raise ValueError(f"SPEC[{key!r}] {exc}") from None
     if "SNIPPET_TEMPLATE" in raw:
-        fields["snippet_template"] = raw["SNIPPET_TEMPLATE"]
+        fields.update(snippet_template=raw["SNIPPET_TEMPLATE"], snippet_embeds_token=True)
     if sso_url:
         fields.update(
             options=(VendorOption("SSO_URL", "Where users are sent with their token.",

@@ -95,6 +95,9 @@ class VendorSpec:
     # Delivery -------------------------------------------------------------------------
     #: Template of the tag's snippet; the generic one links through the redirect view.
     snippet_template: str = "feedback_sso/snippets/link.html"
+    #: Whether the snippet carries a token. Links don't: a token baked into a page could
+    #: expire before the user clicks, so they go through the redirect view instead.
+    snippet_embeds_token: bool = False
     #: Option holding the URL the redirect view sends users to; ``None``: no redirect.
     sso_url_option: str | None = None
     #: Query parameter that carries the token on the SSO URL (and on script URLs).

@@ -1,0 +1,249 @@
+"""One test per system check id, asserting the id and the message."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+
+from django_feedback_sso.checks import check_settings
+from tests.settings import SECRETS
+
+
+def only(messages: list[Any]) -> Any:
+    assert len(messages) == 1, [m.msg for m in messages]
+    return messages[0]
+
+
+def vendor_block(vendor_id: str = "issuely", **values: Any) -> dict[str, Any]:
+    base = {"SECRET": SECRETS.get(vendor_id, "x" * 40), "COMPANY_ID": "acme"}
+    return {"VENDORS": {vendor_id: {**base, **values}}}
+
+
+def test_valid_settings_pass(settings: Any) -> None:
+    assert check_settings() == []
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("sleekplan", "FEEDBACK_SSO must be a dict."),
+        ({"VENDORS": ["sleekplan"]}, "FEEDBACK_SSO['VENDORS'] must be a dict."),
+        ({"VENDORS": {"sleekplan": "secret"}}, "FEEDBACK_SSO['VENDORS']['sleekplan'] must be "
+                                               "a dict."),
+    ],
+)
+def test_e001_malformed(settings: Any, value: Any, message: str) -> None:
+    settings.FEEDBACK_SSO = value
+    error = check_settings()[0]
+    assert (error.id, error.msg) == ("feedback_sso.E001", message)
+
+
+def test_e002_unknown_top_level_key(settings: Any) -> None:
+    settings.FEEDBACK_SSO = {**vendor_block(), "VENDOR": {}}
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E002"
+    assert error.msg == "FEEDBACK_SSO['VENDOR'] is not a known setting."
+
+
+def test_e003_unknown_vendor_suggests_the_closest(settings: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"sleekplna": {"SECRET": "x" * 40}}}
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E003"
+    assert error.msg == ("FEEDBACK_SSO['VENDORS']['sleekplna']: 'sleekplna' is not a "
+                         "built-in vendor.")
+    assert error.hint.startswith("Did you mean 'sleekplan'?")
+
+
+@pytest.mark.parametrize("secret", [None, "", 1234])
+def test_e004_missing_secret(settings: Any, secret: Any) -> None:
+    settings.FEEDBACK_SSO = vendor_block(SECRET=secret)
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E004"
+    assert error.msg == "FEEDBACK_SSO['VENDORS']['issuely']['SECRET'] is missing or empty."
+
+
+@pytest.mark.parametrize(("vendor_id", "option"), [("issuely", "COMPANY_ID"),
+                                                   ("boostgpt", "BOT_ID"),
+                                                   ("productlift", "PORTAL_URL"),
+                                                   ("feedbackchimp", "PORTAL_URL")])
+def test_e005_missing_required_option(settings: Any, vendor_id: str, option: str) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {vendor_id: {"SECRET": SECRETS[vendor_id]}}}
+    errors = [e for e in check_settings() if e.id == "feedback_sso.E005"]
+    assert errors[0].msg.startswith(f"FEEDBACK_SSO['VENDORS']['{vendor_id}']['{option}'] is "
+                                    "required")
+
+
+def test_e005_hint_says_where_to_find_the_value(settings: Any) -> None:
+    settings.FEEDBACK_SSO = vendor_block(COMPANY_ID=None)
+    assert "Settings → SSO" in only(check_settings()).hint
+
+
+def test_e006_typo_in_option_key(settings: Any) -> None:
+    settings.FEEDBACK_SSO = vendor_block(COMPNY_ID="acme")
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E006"
+    assert error.msg == ("FEEDBACK_SSO['VENDORS']['issuely']['COMPNY_ID'] is not an option of "
+                         "Issuely.")
+    assert error.hint.startswith("Did you mean 'COMPANY_ID'?")
+
+
+@pytest.mark.parametrize("lifetime", ["5m", 0, -5, 1.5])
+def test_e007_bad_lifetime(settings: Any, lifetime: Any) -> None:
+    settings.FEEDBACK_SSO = vendor_block(LIFETIME=lifetime)
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E007"
+    assert error.msg.startswith("FEEDBACK_SSO['VENDORS']['issuely']['LIFETIME'] must be")
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        ({"issuely": {"SECRET": SECRETS["issuely"], "COMPANY_ID": "acme", "LIFETIME": 601}},
+         "['issuely']['LIFETIME'] is 601 seconds, above Issuely's maximum of 600 seconds."),
+        ({"boostgpt": {"SECRET": SECRETS["boostgpt"], "BOT_ID": "b",
+                       "LIFETIME": timedelta(hours=2)}},
+         "['boostgpt']['LIFETIME'] is 7200 seconds, above BoostGPT's maximum of 3600 seconds."),
+    ],
+)
+def test_e008_lifetime_above_vendor_maximum(settings: Any, block: Any, message: str) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": block}
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E008"
+    assert error.msg == "FEEDBACK_SSO['VENDORS']" + message
+
+
+@pytest.mark.parametrize("url", ["feedback.example.com", "http://feedback.example.com",
+                                 "https://user:pw@feedback.example.com",
+                                 "https://feedback.example.com/#x", "https://:99999"])
+def test_e009_malformed_url(settings: Any, url: str) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"productlift": {"SECRET": SECRETS["productlift"],
+                                                         "PORTAL_URL": url}}}
+    errors = check_settings()
+    assert errors and {e.id for e in errors} == {"feedback_sso.E009"}
+    assert errors[0].msg.startswith("FEEDBACK_SSO['VENDORS']['productlift']['PORTAL_URL'] is")
+
+
+def test_e009_http_is_allowed_on_loopback(settings: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"productlift": {
+        "SECRET": SECRETS["productlift"], "PORTAL_URL": "http://127.0.0.1:8000/sandbox"}}}
+    assert check_settings() == []
+
+
+@pytest.mark.parametrize(
+    ("values", "key"),
+    [
+        ({"USER_CLAIMS": "tests.nowhere.hook"}, "USER_CLAIMS"),
+        ({"USER_PASSES": "tests.settings.SECRET_KEY"}, "USER_PASSES"),
+    ],
+)
+def test_e010_hook_does_not_import(settings: Any, values: dict[str, Any], key: str) -> None:
+    settings.FEEDBACK_SSO = {**vendor_block(), **values}
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E010"
+    assert error.msg.startswith(f"FEEDBACK_SSO['{key}'] = ")
+
+
+def test_e010_vendor_class_does_not_import(settings: Any) -> None:
+    settings.FEEDBACK_SSO = vendor_block(CLASS="tests.nowhere.Vendor")
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E010"
+    assert error.msg.startswith("FEEDBACK_SSO['VENDORS']['issuely']['CLASS'] does not import")
+
+
+def test_e011_default_vendor_not_configured(settings: Any) -> None:
+    settings.FEEDBACK_SSO = {**vendor_block(), "DEFAULT_VENDOR": "sleekplan"}
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E011"
+    assert error.msg == ("FEEDBACK_SSO['DEFAULT_VENDOR'] is 'sleekplan', which is not "
+                         "configured.")
+
+
+@pytest.mark.parametrize(
+    ("values", "key"),
+    [
+        ({"ALLOW_STAFF": "yes"}, "['ALLOW_STAFF'] must be True or False."),
+        ({"ROLE": "ADMIN"}, "['ROLE'] is 'ADMIN'."),
+        ({"CLAIMS": {"exp": 1}}, "['CLAIMS']['exp'] is set by the app itself."),
+        ({"CLAIMS": {"role": "OWNER"}}, "['CLAIMS']['role'] must be one of CUSTOMER, AGENT."),
+        ({"CLAIMS": "projectId"}, "['CLAIMS'] must be a dict of claim name to value."),
+        ({"COMPANY_ID": 42}, "['COMPANY_ID'] must be a string."),
+    ],
+)
+def test_e012_invalid_option_value(settings: Any, values: dict[str, Any], key: str) -> None:
+    settings.FEEDBACK_SSO = vendor_block(**values)
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E012"
+    assert error.msg == "FEEDBACK_SSO['VENDORS']['issuely']" + key
+
+
+def test_e012_return_hosts_must_be_host_names(settings: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"productlift": {
+        "SECRET": SECRETS["productlift"], "PORTAL_URL": "https://feedback.example.com",
+        "RETURN_HOSTS": ["https://evil.example/"]}}}
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E012"
+    assert "RETURN_HOSTS" in error.msg
+
+
+def test_e013_invalid_custom_spec(settings: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": "x" * 40,
+                                                  "SPEC": {"CLAIM_NAMES": {"e": "mail"}}}}}
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E013"
+    assert error.msg.startswith("FEEDBACK_SSO['VENDORS']['acme']: SPEC['CLAIM_NAMES'] must be")
+
+
+def test_e014_vendor_ids_are_lowercase(settings: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"Sleekplan": {"SECRET": "x" * 40}}}
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E014"
+    assert error.hint == "Rename it to 'sleekplan'."
+
+
+def test_w001_short_secret_is_a_warning_not_an_error(settings: Any) -> None:
+    settings.FEEDBACK_SSO = vendor_block(SECRET="short-vendor-secret")
+    warning = only(check_settings())
+    assert warning.id == "feedback_sso.W001"
+    assert warning.level == 30
+    assert warning.msg == ("FEEDBACK_SSO['VENDORS']['issuely']['SECRET'] is shorter than 32 "
+                           "bytes.")
+
+
+def test_w002_no_vendor(settings: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {}}
+    assert only(check_settings()).id == "feedback_sso.W002"
+
+
+def test_every_problem_is_reported_not_just_the_first(settings: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {
+        "issuely": {"SECRET": "", "COMPNY_ID": "acme", "LIFETIME": 3600},
+        "boostgpt": {"SECRET": SECRETS["boostgpt"]},
+    }}
+    ids = sorted(e.id for e in check_settings())
+    assert ids == ["feedback_sso.E004", "feedback_sso.E005", "feedback_sso.E005",
+                   "feedback_sso.E006", "feedback_sso.E008"]
+
+
+def test_manage_py_check_catches_a_typo(settings: Any) -> None:
+    settings.FEEDBACK_SSO = vendor_block(LIFETIEM=300)
+    with pytest.raises(SystemCheckError, match=r"feedback_sso\.E006.*LIFETIEM"):
+        call_command("check", stdout=StringIO(), stderr=StringIO())
+
+
+def test_no_message_ever_contains_a_secret(settings: Any) -> None:
+    secret = "s3cr3t-value-that-must-never-be-printed"
+    settings.FEEDBACK_SSO = {"VENDORS": {
+        "issuely": {"SECRET": secret, "COMPNY_ID": secret, "LIFETIME": secret},
+        "sleekplna": {"SECRET": secret},
+        "boostgpt": {"SECRET": secret[:10], "BOT_ID": "b"},
+    }}
+    messages = check_settings()
+    assert len(messages) >= 4
+    for message in messages:
+        assert secret not in message.msg and secret not in (message.hint or "")
+        assert secret[:10] not in message.msg
