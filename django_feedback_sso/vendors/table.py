@@ -1,0 +1,42 @@
+"""The README's vendor table, generated from the registry (a test keeps them equal).
+
+    python -m django_feedback_sso.vendors.table
+"""
+
+from __future__ import annotations
+
+from .builtin import BUILTIN_SPECS
+from .spec import VendorSpec
+
+
+def _lifetime(spec: VendorSpec) -> str:
+    default = int(spec.default_lifetime.total_seconds())
+    maximum = f"{int(spec.max_lifetime.total_seconds())} s" if spec.max_lifetime else "none"
+    return f"{default} s / {maximum}"
+
+
+def _delivery(spec: VendorSpec) -> str:
+    parts = ["tag: snippet with token" if spec.snippet_embeds_token else "tag: link"]
+    if spec.sso_url_option:
+        parts.append(f"redirect: `?{spec.token_param}=` on `{spec.sso_url_option}`")
+    return "; ".join(parts)
+
+
+def markdown_table() -> str:
+    """One row per built-in vendor: id, claims, lifetime, options, delivery, docs."""
+    rows = [
+        "| id | vendor | claims (from the user) | required claims | lifetime default / max "
+        "| required options | delivery | docs |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for spec in BUILTIN_SPECS.values():
+        claims = ", ".join(f"`{claim}`←{source}" for claim, source in spec.claim_names.items())
+        required = ", ".join(f"`{name}`" for name in spec.required_claims)
+        options = ", ".join(f"`{name}`" for name in spec.required_options) or "—"
+        rows.append(f"| `{spec.id}` | {spec.name} | {claims} | {required} | {_lifetime(spec)} "
+                    f"| {options} | {_delivery(spec)} | [docs]({spec.docs_url}) |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

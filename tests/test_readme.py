@@ -1,0 +1,26 @@
+"""The README documents what the code does: the vendor table and the check ids."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from django_feedback_sso.vendors.table import markdown_table
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+
+
+def test_vendor_table_matches_the_registry() -> None:
+    start = README.index("<!-- vendor-table:start")
+    table = README[README.index("\n", start) + 1:README.index("<!-- vendor-table:end")]
+
+    assert table.strip() == markdown_table()
+
+
+def test_every_check_id_in_the_code_is_in_the_readme() -> None:
+    package = Path(__file__).resolve().parent.parent / "django_feedback_sso"
+    source = "\n".join(path.read_text() for path in package.rglob("*.py"))
+    in_code = set(re.findall(r'"(E0\d\d|W0\d\d)"', source))
+    in_readme = set(re.findall(r"`feedback_sso\.([EW]0\d\d)`", README))
+
+    assert in_code and in_code == in_readme
