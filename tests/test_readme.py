@@ -20,7 +20,7 @@ def test_vendor_table_matches_the_registry() -> None:
 def test_every_check_id_in_the_code_is_in_the_readme() -> None:
     package = Path(__file__).resolve().parent.parent / "django_feedback_sso"
     source = "\n".join(path.read_text() for path in package.rglob("*.py"))
-    in_code = set(re.findall(r'"(E0\d\d|W0\d\d)"', source))
+    in_code = set(re.findall(r'"(?:feedback_sso\.)?([EW]0\d\d)"', source))
     in_readme = set(re.findall(r"`feedback_sso\.([EW]0\d\d)`", README))
 
     assert in_code and in_code == in_readme
