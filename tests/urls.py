@@ -1,5 +1,8 @@
 from django.urls import include, path
 
+from tests.views import page
+
 urlpatterns = [
     path("feedback-sso/", include("django_feedback_sso.urls")),
+    path("page/<slug:vendor_id>/", page),
 ]

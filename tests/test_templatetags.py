@@ -1,0 +1,219 @@
+"""{% feedback_sso_token %}: where the token sits in each snippet, escaping, failures."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template import Context, Template, TemplateSyntaxError
+from django.test import RequestFactory
+
+from django_feedback_sso.exceptions import FeedbackSSOConfigurationError, FeedbackSSOUnknownVendor
+from tests.factories import UserFactory
+from tests.html import Snippet
+from tests.oracle import verify
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE_NAMES = [
+    '</script><script>window.__xss=1</script>',
+    'Zoë "</script><b>',
+    "<!--<script>",
+    "'; alert(1); //",
+    '"><img src=x onerror=alert(1)>',
+    "\u2028\u2029 line separators",
+    "Ω≈ç√∫ 𝕏 🚀 مرحبا",
+    "\x00\x1f control",
+    "{{ request.user }} {% csrf_token %}",
+]
+
+
+def render(source: str, user: Any, **context: Any) -> str:
+    request = RequestFactory().get("/")
+    request.user = user
+    return Template("{% load feedback_sso %}" + source).render(
+        Context({"request": request, **context}))
+
+
+def sleek_token(html: str) -> str:
+    script = next(s for s in Snippet(html).scripts() if "SLEEK_USER" in s.text)
+    match = re.fullmatch(r"window\.SLEEK_USER = \{token: (.*)\};", script.text.strip())
+    assert match, script.text
+    token: str = json.loads(match.group(1))
+    return token
+
+
+def test_sleekplan_sets_sleek_user_before_the_widget_loads(user: Any) -> None:
+    html = render('{% feedback_sso_token "sleekplan" %}', user)
+    scripts = Snippet(html).scripts()
+
+    claims = verify("sleekplan", sleek_token(html))
+
+    assert claims["mail"] == user.email
+    assert "SLEEK_USER" in scripts[0].text  # before the loader
+    assert scripts[1].attrs["src"] == "/static/feedback_sso/feedback-sso.js"
+    assert scripts[1].attrs["data-token-url"] == "/feedback-sso/sleekplan/token/"
+    assert 'window.SLEEK_PRODUCT_ID = "12345"' in scripts[2].text
+    assert '"https://client.sleekplan.com/sdk/e.js"' in scripts[2].text
+
+
+def test_productlift_sdk_script_carries_the_token(user: Any) -> None:
+    (script,) = Snippet(render('{% feedback_sso_token "productlift" %}', user)).scripts()
+    url = urlsplit(script.attrs["src"] or "")
+
+    assert (url.scheme, url.netloc, url.path) == ("https", "feedback.example.com",
+                                                  "/widgets_sdk")
+    assert verify("productlift", parse_qs(url.query)["sso"][0])["email"] == user.email
+
+
+def test_boostgpt_loader_carries_bot_id_and_token(user: Any) -> None:
+    (script,) = Snippet(render('{% feedback_sso_token "boostgpt" %}', user)).scripts()
+
+    assert script.attrs["src"] == "https://embed.boostgpt.co/widget.js"
+    assert script.attrs["data-bot-id"] == "3f6c1f0e-6a4b-4d8e-9c1a-2b3c4d5e6f70"
+    assert verify("boostgpt", script.attrs["data-user-token"] or "")["email"] == user.email
+
+
+@pytest.mark.parametrize(("vendor_id", "label"), [("issuely", "Open Issuely"),
+                                                  ("feedbackchimp", "Open FeedbackChimp")])
+def test_redirect_only_vendors_link_through_the_redirect_view(
+    user: Any, vendor_id: str, label: str
+) -> None:
+    html = render(f'{{% feedback_sso_token "{vendor_id}" %}}', user)
+    (link,) = Snippet(html).elements
+
+    assert link.tag == "a"
+    assert link.attrs["href"] == f"/feedback-sso/{vendor_id}/redirect/"
+    assert link.text.strip() == label
+    assert "eyJ" not in html  # no token baked into the page
+
+
+def test_default_vendor(user: Any) -> None:
+    assert verify("sleekplan", sleek_token(render("{% feedback_sso_token %}", user)))
+
+
+def test_as_stores_the_raw_token(user: Any) -> None:
+    html = render('{% feedback_sso_token "boostgpt" as token %}[{{ token }}]', user)
+
+    assert verify("boostgpt", html.strip("[]"))["email"] == user.email
+
+
+def test_as_with_the_default_vendor(user: Any) -> None:
+    html = render("{% feedback_sso_token as token %}{{ token }}", user)
+
+    assert verify("sleekplan", html)["mail"] == user.email
+
+
+@pytest.mark.parametrize("who", ["anonymous", "staff", "inactive"])
+def test_users_without_a_token_get_the_anonymous_form(who: str) -> None:
+    user = {"anonymous": AnonymousUser, "staff": lambda: UserFactory(is_staff=True),
+            "inactive": lambda: UserFactory(is_active=False)}[who]()
+
+    sleek = render('{% feedback_sso_token "sleekplan" %}', user)
+    (lift,) = Snippet(render('{% feedback_sso_token "productlift" %}', user)).scripts()
+    (boost,) = Snippet(render('{% feedback_sso_token "boostgpt" %}', user)).scripts()
+
+    assert "SLEEK_USER" not in sleek
+    assert "SLEEK_PRODUCT_ID" in sleek  # the widget still loads, anonymously
+    assert lift.attrs["src"] == "https://feedback.example.com/widgets_sdk"
+    assert "data-user-token" not in boost.attrs
+    assert render('{% feedback_sso_token "boostgpt" as t %}[{{ t }}]', user) == "[]"
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_display_names_never_break_out(name: str) -> None:
+    user = UserFactory(first_name=name, last_name="", username="hostile")
+
+    for vendor_id in ("sleekplan", "productlift", "boostgpt", "issuely", "feedbackchimp"):
+        html = render(f'{{% feedback_sso_token "{vendor_id}" %}}', user)
+        expected = {"sleekplan": ["script"] * 3, "productlift": ["script"],
+                    "boostgpt": ["script"], "issuely": ["a"], "feedbackchimp": ["a"]}
+        assert Snippet(html).tags() == expected[vendor_id]
+        assert name.strip() not in html
+    claims = verify("sleekplan", sleek_token(render('{% feedback_sso_token %}', user)))
+    assert claims["full_name"] == name.strip()
+
+
+def test_option_values_are_escaped_in_scripts_and_attributes(vendor_settings: Any,
+                                                             user: Any) -> None:
+    vendor_settings("sleekplan", PRODUCT_ID='1</script><script>alert(1)//')
+    vendor_settings("boostgpt", BOT_ID='b" onload="alert(1)')
+
+    sleek = render('{% feedback_sso_token "sleekplan" %}', user)
+    (boost,) = Snippet(render('{% feedback_sso_token "boostgpt" %}', user)).scripts()
+
+    assert len(Snippet(sleek).scripts()) == 3
+    assert "\\u003C/script\\u003E" in sleek
+    assert boost.attrs["data-bot-id"] == 'b" onload="alert(1)'
+    assert "onload" not in boost.attrs
+
+
+def test_no_request_in_context_means_anonymous(user: Any) -> None:
+    html = Template('{% load feedback_sso %}{% feedback_sso_token "boostgpt" %}').render(
+        Context({}))
+
+    assert "data-user-token" not in html
+
+
+def test_broken_vendor_renders_nothing_and_logs_in_production(
+    vendor_settings: Any, user: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    vendor_settings("boostgpt", SECRET=None)
+
+    with caplog.at_level(logging.ERROR, logger="django_feedback_sso"):
+        html = render('[{% feedback_sso_token "boostgpt" %}]'
+                      '{% feedback_sso_token "productlift" %}', user)
+
+    assert html.startswith("[]<script")
+    assert "vendor 'boostgpt' failed" in caplog.text
+    assert "['boostgpt']['SECRET'] is missing" in caplog.text
+
+
+def test_broken_vendor_raises_under_debug(settings: Any, vendor_settings: Any,
+                                          user: Any) -> None:
+    vendor_settings("boostgpt", SECRET=None)
+    settings.DEBUG = True
+
+    with pytest.raises(FeedbackSSOConfigurationError, match="SECRET"):
+        render('{% feedback_sso_token "boostgpt" %}', user)
+
+
+def test_unknown_vendor_raises_under_debug(settings: Any, user: Any) -> None:
+    settings.DEBUG = True
+
+    with pytest.raises(FeedbackSSOUnknownVendor):
+        render('{% feedback_sso_token "canny" %}', user)
+
+
+def test_unknown_vendor_renders_nothing_in_production(user: Any) -> None:
+    assert render('{% feedback_sso_token "canny" %}', user) == ""
+
+
+def test_bad_syntax() -> None:
+    with pytest.raises(TemplateSyntaxError, match="Usage"):
+        Template('{% load feedback_sso %}{% feedback_sso_token "a" "b" %}')
+
+
+def test_snippets_can_be_overridden_the_django_way(settings: Any, tmp_path: Any,
+                                                   user: Any) -> None:
+    override = tmp_path / "feedback_sso" / "snippets"
+    override.mkdir(parents=True)
+    (override / "boostgpt.html").write_text('<my-chat token="{{ token }}"></my-chat>')
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+
+    (element,) = Snippet(render('{% feedback_sso_token "boostgpt" %}', user)).elements
+
+    assert element.tag == "my-chat"
+    assert verify("boostgpt", element.attrs["token"] or "")["email"] == user.email
+
+
+def test_each_render_mints_a_fresh_token(user: Any) -> None:
+    first = render('{% feedback_sso_token "boostgpt" as t %}{{ t }}', user)
+    second = render('{% feedback_sso_token "boostgpt" as t %}{{ t }}', user)
+
+    assert verify("boostgpt", first)["jti"] != verify("boostgpt", second)["jti"]
