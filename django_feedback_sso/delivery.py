@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.template import Context, engines
-from django.template.backends.django import DjangoTemplates
+from django.template.backends.django import DjangoTemplates, get_installed_libraries
 from django.template.engine import Engine
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -103,6 +103,5 @@ def _snippet_engine() -> Engine:
         if isinstance(engine, DjangoTemplates):
             return engine.engine
     if _fallback_engine is None:
-        _fallback_engine = Engine(app_dirs=True, builtins=["django_feedback_sso.templatetags"
-                                                           ".feedback_sso"])
+        _fallback_engine = Engine(app_dirs=True, libraries=get_installed_libraries())
     return _fallback_engine

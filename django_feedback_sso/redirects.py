@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -19,11 +19,16 @@ from .options import VendorConfig, is_loopback
 # Control characters, whitespace and backslashes are how "/\evil.com", "/\t/evil.com"
 # and header-splitting targets get past naive checks; no legitimate target has them.
 _UNSAFE = re.compile(r"[\x00-\x20\x7f\\]")
+# The same, once percent-decoded: "/%2F%2Fevil.example" or "/%5Cevil.example" would stay on
+# the portal, but turn into an off-site hop wherever the portal decodes before redirecting.
+_UNSAFE_DECODED = re.compile(r"[\x00-\x1f\x7f\\]|^//")
 
 
 def safe_return_target(config: VendorConfig, raw: Any) -> str | None:
     """``raw`` as an absolute URL on the vendor's hosts, or ``None`` if it isn't safe."""
     if not isinstance(raw, str) or not raw or len(raw) > 2048 or _UNSAFE.search(raw):
+        return None
+    if _UNSAFE_DECODED.search(unquote(raw)):
         return None
     if raw.startswith("/") and not raw.startswith("//"):
         portal = config.options.get("PORTAL_URL")

@@ -19,7 +19,11 @@ from django.utils.cache import add_never_cache_headers
 from django.views import View
 
 from .conf import get_vendor_config
-from .exceptions import FeedbackSSORefused, FeedbackSSOUnknownVendor
+from .exceptions import (
+    FeedbackSSOConfigurationError,
+    FeedbackSSORefused,
+    FeedbackSSOUnknownVendor,
+)
 from .options import VendorConfig
 from .redirects import safe_return_target
 from .tokens import issue_token
@@ -56,9 +60,10 @@ class TokenView(VendorView):
     """``GET <vendor>/token/`` → ``{"token": …, "expires_at": …}`` for JavaScript."""
 
     def get(self, request: HttpRequest, vendor_id: str) -> HttpResponseBase:
-        self.vendor_config(vendor_id)
         try:
             issued = issue_token(request.user, vendor_id)
+        except FeedbackSSOUnknownVendor:
+            raise Http404("No such vendor.") from None
         except FeedbackSSORefused as refusal:
             if refusal.reason == FeedbackSSORefused.ANONYMOUS:
                 return self.error(401, "authentication_required")
@@ -89,7 +94,12 @@ class SSORedirectView(VendorView):
     """
 
     def get(self, request: HttpRequest, vendor_id: str) -> HttpResponseBase:
-        config = self.vendor_config(vendor_id)
+        try:
+            config = self.vendor_config(vendor_id)
+        except FeedbackSSOConfigurationError:
+            self.broken_vendor(vendor_id)
+            return never_cached(HttpResponse("Sign-in to this service is unavailable.",
+                                             status=503, content_type="text/plain"))
         if config.spec.sso_url_option is None:
             raise Http404("This vendor has no redirect sign-in.")
         if not request.user.is_authenticated:

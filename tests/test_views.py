@@ -1,0 +1,336 @@
+"""The token endpoint and the redirect view, under WSGI and ASGI."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from asgiref.sync import async_to_sync
+from django.test import AsyncClient, Client
+
+from tests.oracle import verify
+
+pytestmark = pytest.mark.django_db
+
+SEED_VENDORS = ["sleekplan", "productlift", "feedbackchimp", "issuely", "boostgpt"]
+EMAIL_CLAIM = {"sleekplan": "mail"}
+
+
+def assert_never_cached(response: Any) -> None:
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-store", "no-cache", "private", "max-age=0"} <= cache_control
+    assert response["Pragma"] == "no-cache"
+
+
+def query(location: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(location).query)
+
+
+# The token endpoint ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_token_endpoint(client: Client, user: Any, vendor_id: str) -> None:
+    client.force_login(user)
+
+    response = client.get(f"/feedback-sso/{vendor_id}/token/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert set(body) == {"token", "expires_at"}
+    claims = verify(vendor_id, body["token"])
+    assert claims[EMAIL_CLAIM.get(vendor_id, "email")] == user.email
+    assert body["expires_at"] == claims["exp"]
+    assert_never_cached(response)
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_token_endpoint_anonymous_is_401_json_not_a_login_redirect(client: Client,
+                                                                    vendor_id: str) -> None:
+    response = client.get(f"/feedback-sso/{vendor_id}/token/")
+
+    assert response.status_code == 401
+    assert response.json() == {"error": "authentication_required"}
+    assert_never_cached(response)
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_token_endpoint_refuses_staff_with_403(client: Client, staff_user: Any,
+                                               vendor_id: str) -> None:
+    client.force_login(staff_user)
+
+    response = client.get(f"/feedback-sso/{vendor_id}/token/")
+
+    assert response.status_code == 403
+    assert response.json() == {"error": "refused", "reason": "staff"}
+
+
+@pytest.mark.parametrize("vendor_id", ["canny", "not-a-vendor"])
+def test_token_endpoint_unknown_vendor_is_404(client: Client, user: Any,
+                                              vendor_id: str) -> None:
+    client.force_login(user)
+
+    assert client.get(f"/feedback-sso/{vendor_id}/token/").status_code == 404
+
+
+def test_token_endpoint_built_in_but_unconfigured_vendor_is_404(
+    client: Client, user: Any, settings: Any
+) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"boostgpt": settings.FEEDBACK_SSO["VENDORS"]
+                                         ["boostgpt"]}}
+    client.force_login(user)
+
+    assert client.get("/feedback-sso/issuely/token/").status_code == 404
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_token_endpoint_other_methods_are_405(client: Client, user: Any, method: str) -> None:
+    client.force_login(user)
+
+    response = getattr(client, method)("/feedback-sso/sleekplan/token/")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET"
+    assert response.json() == {"error": "method_not_allowed"}
+
+
+def test_token_endpoint_broken_vendor_is_a_json_error_and_others_keep_working(
+    client: Client, user: Any, vendor_settings: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    vendor_settings("issuely", SECRET=None)
+    client.force_login(user)
+
+    with caplog.at_level(logging.ERROR, logger="django_feedback_sso"):
+        broken = client.get("/feedback-sso/issuely/token/")
+
+    assert broken.status_code == 503
+    assert broken.json() == {"error": "vendor_unavailable"}
+    assert "vendor 'issuely'" in caplog.text
+    assert client.get("/feedback-sso/boostgpt/token/").status_code == 200
+
+
+# The redirect view ----------------------------------------------------------------------
+
+
+def test_issuely_redirect(client: Client, user: Any) -> None:
+    client.force_login(user)
+
+    response = client.get("/feedback-sso/issuely/redirect/")
+
+    assert response.status_code == 302
+    location = urlsplit(response["Location"])
+    assert (location.scheme, location.netloc, location.path) == ("https", "issuely.in",
+                                                                 "/api/auth/sso")
+    assert verify("issuely", query(response["Location"])["token"][0])["companyId"] == "acme"
+    assert_never_cached(response)
+
+
+@pytest.mark.parametrize(
+    ("vendor_id", "next_url", "expected_base", "token_param"),
+    [
+        ("productlift", None, "https://feedback.example.com", "sso"),
+        ("productlift", "/roadmap?tab=new", "https://feedback.example.com/roadmap", "sso"),
+        ("productlift", "https://feedback.example.com/p/42", "https://feedback.example.com/p/42",
+         "sso"),
+        ("sleekplan", "/changelog", "https://acme.sleekplan.app/changelog", "sso"),
+    ],
+)
+def test_portal_redirect_appends_the_token_to_the_return_target(
+    client: Client, user: Any, vendor_id: str, next_url: str | None, expected_base: str,
+    token_param: str
+) -> None:
+    client.force_login(user)
+
+    response = client.get(f"/feedback-sso/{vendor_id}/redirect/",
+                          {"next": next_url} if next_url else {})
+
+    location = urlsplit(response["Location"])
+    assert f"{location.scheme}://{location.netloc}{location.path}" == expected_base
+    assert verify(vendor_id, query(response["Location"])[token_param][0])
+    if next_url and "tab=new" in next_url:
+        assert query(response["Location"])["tab"] == ["new"]
+
+
+def test_feedbackchimp_passes_its_own_return_to_back(client: Client, user: Any) -> None:
+    client.force_login(user)
+
+    response = client.get("/feedback-sso/feedbackchimp/redirect/",
+                          {"return_to": "https://acme.feedbackchimp.space/roadmap"})
+
+    location = urlsplit(response["Location"])
+    assert f"{location.scheme}://{location.netloc}{location.path}" == (
+        "https://acme.feedbackchimp.space/api/v1/auth/access/jwt")
+    params = query(response["Location"])
+    assert params["return_to"] == ["https://acme.feedbackchimp.space/roadmap"]
+    assert verify("feedbackchimp", params["jwt"][0])["email"] == user.email
+
+
+HOSTILE_TARGETS = [
+    "//evil.example/",
+    "///evil.example/",
+    "/\\evil.example/",
+    "\\\\evil.example",
+    "/%2F%2Fevil.example",
+    "https://evil.example/",
+    "https://feedback.example.com@evil.example/",
+    "https://feedback.example.com.evil.example/",
+    "https://evilfeedback.example.com/",
+    "http://feedback.example.com/",
+    "https://feedback.example.com:8443/",
+    "javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "/roadmap\r\nSet-Cookie: x=1",
+    "https://feedbаck.example.com/",  # Cyrillic а
+    " https://evil.example/",
+]
+
+
+@pytest.mark.parametrize("target", HOSTILE_TARGETS)
+def test_hostile_return_targets_are_dropped(client: Client, user: Any, target: str) -> None:
+    client.force_login(user)
+
+    response = client.get("/feedback-sso/productlift/redirect/", {"next": target})
+
+    location = urlsplit(response["Location"])
+    assert (location.scheme, location.netloc, location.path) == ("https",
+                                                                 "feedback.example.com", "")
+    assert "evil" not in response["Location"]
+
+
+def test_return_hosts_extend_the_allow_list(client: Client, user: Any,
+                                            vendor_settings: Any) -> None:
+    vendor_settings("productlift", RETURN_HOSTS=["roadmap.example.com"])
+    client.force_login(user)
+
+    response = client.get("/feedback-sso/productlift/redirect/",
+                          {"next": "https://roadmap.example.com/ideas"})
+
+    assert response["Location"].startswith("https://roadmap.example.com/ideas?sso=ey")
+
+
+def test_a_token_parameter_in_the_target_is_replaced(client: Client, user: Any) -> None:
+    client.force_login(user)
+
+    response = client.get("/feedback-sso/productlift/redirect/",
+                          {"next": "/roadmap?sso=attacker-token"})
+
+    (token,) = query(response["Location"])["sso"]
+    assert verify("productlift", token)["email"] == user.email
+
+
+def test_redirect_anonymous_goes_to_login_and_back(client: Client) -> None:
+    response = client.get("/feedback-sso/issuely/redirect/?next=/x")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?")
+    assert query(response["Location"])["next"] == ["/feedback-sso/issuely/redirect/?next=/x"]
+
+
+@pytest.mark.parametrize(("vendor_id", "portal"), [
+    ("productlift", "https://feedback.example.com"),
+    ("issuely", "https://issuely.in"),
+    ("feedbackchimp", "https://acme.feedbackchimp.space"),
+])
+def test_redirect_refused_user_goes_to_the_portal_without_a_token(
+    client: Client, staff_user: Any, vendor_id: str, portal: str
+) -> None:
+    client.force_login(staff_user)
+
+    response = client.get(f"/feedback-sso/{vendor_id}/redirect/")
+
+    assert response.status_code == 302
+    assert response["Location"] == portal
+
+
+def test_redirect_refused_user_keeps_a_safe_return_target(client: Client,
+                                                          staff_user: Any) -> None:
+    client.force_login(staff_user)
+
+    response = client.get("/feedback-sso/productlift/redirect/", {"next": "/roadmap"})
+
+    assert response["Location"] == "https://feedback.example.com/roadmap"
+
+
+def test_redirect_for_a_vendor_without_a_portal_is_404(client: Client, user: Any) -> None:
+    client.force_login(user)
+
+    assert client.get("/feedback-sso/boostgpt/redirect/").status_code == 404
+
+
+def test_redirect_unknown_vendor_is_404(client: Client, user: Any) -> None:
+    client.force_login(user)
+
+    assert client.get("/feedback-sso/canny/redirect/").status_code == 404
+
+
+def test_redirect_post_is_405(client: Client, user: Any) -> None:
+    client.force_login(user)
+
+    assert client.post("/feedback-sso/issuely/redirect/").status_code == 405
+
+
+def test_redirect_broken_vendor_sends_to_the_portal_without_a_token(
+    client: Client, user: Any, vendor_settings: Any
+) -> None:
+    vendor_settings(USER_CLAIMS="tests.test_views.exploding_hook")
+    client.force_login(user)
+
+    response = client.get("/feedback-sso/productlift/redirect/")
+
+    assert response["Location"] == "https://feedback.example.com"
+
+
+def exploding_hook(user: Any, vendor_id: str) -> dict[str, Any]:
+    raise RuntimeError("the CRM is down")
+
+
+# ASGI -----------------------------------------------------------------------------------
+
+
+# Django's AsyncClient drives the ASGI handler; async_to_sync keeps the event loop on this
+# thread, so the in-memory test database stays reachable without an async test plugin.
+
+
+def test_async_token_endpoint(async_client: AsyncClient, user: Any) -> None:
+    async def scenario() -> Any:
+        await async_client.aforce_login(user)
+        return await async_client.get("/feedback-sso/boostgpt/token/")
+
+    response = async_to_sync(scenario)()
+
+    assert response.status_code == 200
+    assert verify("boostgpt", response.json()["token"])["email"] == user.email
+    assert_never_cached(response)
+
+
+def test_async_token_endpoint_anonymous(async_client: AsyncClient) -> None:
+    response = async_to_sync(async_client.get)("/feedback-sso/boostgpt/token/")
+
+    assert response.status_code == 401
+    assert response.json() == {"error": "authentication_required"}
+
+
+def test_async_redirect(async_client: AsyncClient, user: Any) -> None:
+    async def scenario() -> Any:
+        await async_client.aforce_login(user)
+        return await async_client.get("/feedback-sso/issuely/redirect/")
+
+    response = async_to_sync(scenario)()
+
+    assert response.status_code == 302
+    assert verify("issuely", query(response["Location"])["token"][0])["email"] == user.email
+
+
+def test_redirect_misconfigured_vendor_is_503_without_a_token(
+    client: Client, user: Any, vendor_settings: Any
+) -> None:
+    vendor_settings("issuely", SECRET=None)
+    client.force_login(user)
+
+    response = client.get("/feedback-sso/issuely/redirect/")
+
+    assert response.status_code == 503
+    assert "Location" not in response
