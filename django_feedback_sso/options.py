@@ -22,8 +22,8 @@ from .vendors.spec import RESERVED_CLAIMS, VendorSpec
 
 SETTING = "FEEDBACK_SSO"
 COMMON_OPTIONS = ("SECRET", "LIFETIME", "ALLOW_STAFF", "CLAIMS", "CLASS", "SPEC")
-#: RFC 7518 §3.2: an HS256 key should be at least as long as the hash output.
-MIN_SECRET_BYTES = 32
+#: RFC 7518 §3.2: an HMAC key should be at least as long as the hash output.
+MIN_SECRET_BYTES = {"HS256": 32, "HS384": 48, "HS512": 64}
 
 
 def key(*parts: str) -> str:
@@ -96,7 +96,7 @@ def parse_vendor_block(vendor_id: str, block: Any) -> tuple[VendorConfig | None,
     if vendor is None:
         return None, found.problems
     _check_unknown_keys(vendor.spec, block, found)
-    secret = _secret(block, found)
+    secret = _secret(vendor.spec, block, found)
     lifetime = _lifetime(vendor.spec, block, found)
     allow_staff = block.get("ALLOW_STAFF", False)
     if not isinstance(allow_staff, bool):
@@ -139,15 +139,16 @@ def _check_unknown_keys(spec: VendorSpec, block: Mapping[str, Any], found: _Coll
                       + f"{spec.name} takes: {', '.join(known)}.")
 
 
-def _secret(block: Mapping[str, Any], found: _Collector) -> str:
+def _secret(spec: VendorSpec, block: Mapping[str, Any], found: _Collector) -> str:
     secret = block.get("SECRET")
     if not isinstance(secret, str) or not secret:
         found.add("E004", f"{found.key('SECRET')} is missing or empty.",
                   "Set it to the vendor's SSO secret, read from the environment (e.g. "
                   "env('SLEEKPLAN_SSO_SECRET') with django-environ), never committed.")
         return ""
-    if len(secret.encode()) < MIN_SECRET_BYTES:
-        found.add("W001", f"{found.key('SECRET')} is shorter than {MIN_SECRET_BYTES} bytes.",
+    minimum = MIN_SECRET_BYTES[spec.algorithm]
+    if len(secret.encode()) < minimum:
+        found.add("W001", f"{found.key('SECRET')} is shorter than {minimum} bytes.",
                   "Short HMAC keys are easier to brute-force; regenerate a longer one at the "
                   "vendor if it allows, and filter PyJWT's InsecureKeyLengthWarning if not.",
                   warning=True)

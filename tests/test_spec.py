@@ -1,0 +1,66 @@
+"""Vendor specs refuse what the app must never do, and the algorithm is pinned."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from joserfc import jwt
+from joserfc.errors import UnsupportedAlgorithmError
+from joserfc.jwk import OctKey
+
+from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.vendors import BUILTIN_SPECS, VendorSpec
+
+SECRET = "custom-vendor-secret-" + "0123456789abcdef" * 3
+
+
+@pytest.mark.parametrize("algorithm", ["none", "RS256", "ES256", "HS1", ""])
+def test_only_hmac_sha2_algorithms_are_allowed(algorithm: str) -> None:
+    with pytest.raises(ValueError, match="is not allowed"):
+        VendorSpec(id="acme", name="Acme", docs_url="", claim_names={"email": "email"},
+                   algorithm=algorithm)
+
+
+def test_exp_can_not_be_left_out() -> None:
+    with pytest.raises(ValueError, match="must include exp"):
+        VendorSpec(id="acme", name="Acme", docs_url="", claim_names={"email": "email"},
+                   time_claims=("iat", "jti"))
+
+
+def test_role_claims_can_not_come_from_user_fields() -> None:
+    with pytest.raises(ValueError, match="role claims may not come from user fields"):
+        VendorSpec(id="acme", name="Acme", docs_url="", claim_names={"role": "display_name"},
+                   role_claims=frozenset({"role"}))
+
+
+def test_every_built_in_vendor_signs_hs256_and_cites_its_docs() -> None:
+    for spec in BUILTIN_SPECS.values():
+        assert spec.algorithm == "HS256"
+        assert spec.docs_url.startswith("https://")
+        assert set(spec.time_claims) == {"iat", "exp", "jti"}
+
+
+@pytest.mark.parametrize("algorithm", ["HS384", "HS512"])
+def test_a_custom_vendor_can_pin_another_hmac_algorithm(settings: Any, user: Any,
+                                                         algorithm: str) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": SECRET, "SPEC": {
+        "CLAIM_NAMES": {"email": "email"}, "ALGORITHM": algorithm}}}}
+
+    token = issue_token(user, "acme").token
+
+    decoded = jwt.decode(token, OctKey.import_key(SECRET), algorithms=[algorithm])
+    assert decoded.header["alg"] == algorithm
+    with pytest.raises(UnsupportedAlgorithmError):
+        jwt.decode(token, OctKey.import_key(SECRET), algorithms=["HS256"])
+
+
+def test_a_custom_vendor_may_leave_out_jti_when_its_rules_say_so(settings: Any,
+                                                                   user: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": SECRET, "SPEC": {
+        "CLAIM_NAMES": {"email": "email"}, "TIME_CLAIMS": ["iat", "exp"]}}}}
+
+    claims = issue_token(user, "acme").claims
+
+    assert "jti" not in claims
+    assert {"iat", "exp"} <= set(claims)
