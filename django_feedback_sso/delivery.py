@@ -82,6 +82,7 @@ def _script_url(config: VendorConfig, token: str) -> str:
 
 
 def _fail(vendor_id: str | None, what: str, fallback: str) -> str:
+    """Only called from an ``except`` block: the bare ``raise`` re-raises what it handles."""
     if settings.DEBUG:
         raise
     # The exception text is ours or a hook's; ours never contains a secret or a token.

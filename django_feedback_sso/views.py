@@ -50,7 +50,10 @@ class VendorView(View):
             raise Http404("No such vendor.") from None
 
     def broken_vendor(self, vendor_id: str) -> None:
-        """Log a vendor that can't mint; the caller answers without a token."""
+        """Log a vendor that can't mint; the caller answers without a token.
+
+        Only called from an ``except`` block: under DEBUG the bare ``raise`` re-raises it.
+        """
         if settings.DEBUG:
             raise
         logger.exception("feedback_sso: vendor %r can't issue a token", vendor_id)

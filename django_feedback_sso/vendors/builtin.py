@@ -118,7 +118,6 @@ FEEDBACKCHIMP = VendorSpec(
     return_param="return_to",
     incoming_return_params=("return_to",),
     host_options=("PORTAL_URL", "SSO_URL"),
-    notes=("The return URL and its parameters are inferred, not from FeedbackChimp's docs.",),
 )
 
 # https://tickets.sonnetinfotech.com/help/sso: HS256, companyId + email required, role
@@ -177,7 +176,6 @@ BOOSTGPT = VendorSpec(
     ),
     snippet_template="feedback_sso/snippets/boostgpt.html",
     snippet_embeds_token=True,
-    notes=("Invalid or expired tokens are silently ignored: the user stays anonymous.",),
 )
 
 BUILTIN_SPECS: dict[str, VendorSpec] = {

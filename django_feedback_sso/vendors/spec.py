@@ -111,8 +111,6 @@ class VendorSpec:
     incoming_return_params: tuple[str, ...] = ()
     #: Options whose hosts count as the vendor's own for return targets.
     host_options: tuple[str, ...] = ()
-    #: Quirks worth knowing, shown in the README's vendor section.
-    notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.algorithm not in ALLOWED_ALGORITHMS:
@@ -124,10 +122,6 @@ class VendorSpec:
             raise ValueError(f"{self.id}: time_claims must include exp, from {TIME_CLAIMS}")
         if self.role_claims & set(self.claim_names):
             raise ValueError(f"{self.id}: role claims may not come from user fields")
-
-    def option(self, name: str) -> VendorOption | None:
-        """The vendor-specific option called ``name``, if the vendor has one."""
-        return next((opt for opt in self.options if opt.name == name), None)
 
     @property
     def required_options(self) -> tuple[str, ...]:
