@@ -45,9 +45,10 @@ class ClaimRule:
             return f"must match {self.pattern}"
         if self.choices and value not in self.choices:
             return f"must be one of {', '.join(self.choices)}"
-        if self.minimum is not None and value < self.minimum:
+        number: Any = value  # a number by now: only numeric rules set a bound
+        if self.minimum is not None and number < self.minimum:
             return f"must be at least {self.minimum:g}"
-        if self.maximum is not None and value > self.maximum:
+        if self.maximum is not None and number > self.maximum:
             return f"must be at most {self.maximum:g}"
         return None
 
