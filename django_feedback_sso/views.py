@@ -19,7 +19,11 @@ from django.utils.cache import add_never_cache_headers
 from django.views import View
 
 from .conf import get_vendor_config
-from .exceptions import FeedbackSSORefused, FeedbackSSOUnknownVendor
+from .exceptions import (
+    FeedbackSSOConfigurationError,
+    FeedbackSSORefused,
+    FeedbackSSOUnknownVendor,
+)
 from .options import VendorConfig
 from .redirects import safe_return_target
 from .tokens import issue_token
@@ -39,11 +43,17 @@ class VendorView(View):
 
     http_method_names = ["get"]  # noqa: RUF012 - Django's own attribute, a list
 
-    def vendor_config(self, vendor_id: str) -> VendorConfig:
+    def vendor_config(self, vendor_id: str) -> VendorConfig | None:
+        """The vendor's configuration; a 404 if unknown, ``None`` (logged) if it is broken."""
         try:
             return get_vendor_config(vendor_id)
         except FeedbackSSOUnknownVendor:
             raise Http404("No such vendor.") from None
+        except FeedbackSSOConfigurationError:
+            # A vendor listed in settings but broken (SECRET removed …) is unavailable,
+            # not missing: callers answer 503 and the other vendors keep working.
+            self.broken_vendor(vendor_id)
+            return None
 
     def broken_vendor(self, vendor_id: str) -> None:
         """Log a vendor that can't mint; the caller answers without a token."""
@@ -56,7 +66,8 @@ class TokenView(VendorView):
     """``GET <vendor>/token/`` → ``{"token": …, "expires_at": …}`` for JavaScript."""
 
     def get(self, request: HttpRequest, vendor_id: str) -> HttpResponseBase:
-        self.vendor_config(vendor_id)
+        if self.vendor_config(vendor_id) is None:
+            return self.error(503, "vendor_unavailable")
         try:
             issued = issue_token(request.user, vendor_id)
         except FeedbackSSORefused as refusal:
@@ -90,6 +101,9 @@ class SSORedirectView(VendorView):
 
     def get(self, request: HttpRequest, vendor_id: str) -> HttpResponseBase:
         config = self.vendor_config(vendor_id)
+        if config is None:
+            return never_cached(HttpResponse("Sign-in to this service is unavailable.",
+                                             status=503, content_type="text/plain"))
         if config.spec.sso_url_option is None:
             raise Http404("This vendor has no redirect sign-in.")
         if not request.user.is_authenticated:
