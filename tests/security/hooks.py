@@ -46,3 +46,9 @@ def passes_raising(user: Any, vendor_id: str) -> bool:
     if vendor_id == BROKEN:
         raise RuntimeError("the verification service is down")
     return True
+
+
+def sleekplan_meta_date(user: Any, vendor_id: str) -> Any:
+    # Sleekplan's rule for meta checks only "an object": the date inside used to reach
+    # PyJWT and fail mid-signing, with the secret in the failing frames' locals.
+    return {"meta": {"since": datetime.date(2020, 1, 1)}} if vendor_id == "sleekplan" else {}
