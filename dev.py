@@ -10,6 +10,7 @@ Each command creates its own virtual environment under .venv/ on first use.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -32,7 +33,9 @@ def ensure_venv(*groups: str) -> None:
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
         run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    stamp = VENV / f".installed-{'-'.join(groups)}"
+    # Keyed on pyproject.toml too, so a dependency added there is installed on next use.
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:12]
+    stamp = VENV / f".installed-{'-'.join(groups)}-{digest}"
     if not stamp.exists():
         group_args = [arg for group in groups for arg in ("--group", group)]
         run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".", *group_args)

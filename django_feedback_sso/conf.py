@@ -92,6 +92,14 @@ def _import_hook(raw: Mapping[str, Any], name: str, problems: list[Problem]) -> 
                                 f"({exc}).", "Give the dotted path of a function "
                                 "(user, vendor_id), e.g. 'myproject.sso.user_claims'."))
         return None
+    except Exception as exc:
+        # The hook's module fails on import some other way. Reported, not raised: a
+        # traceback from here carries ``raw``, every vendor's SECRET, in its frame locals,
+        # and Django's DEBUG error page prints those uncleansed.
+        problems.append(Problem("feedback_sso.E010", f"{key(name)} = {path!r} failed to "
+                                f"import ({type(exc).__name__}: {exc}).",
+                                "Fix the error in that module."))
+        return None
     if not callable(hook):
         problems.append(Problem("feedback_sso.E010", f"{key(name)} = {path!r} is not callable.",
                                 "Point it at a function taking (user, vendor_id)."))

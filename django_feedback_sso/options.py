@@ -126,6 +126,12 @@ def _vendor(vendor_id: str, block: Mapping[str, Any], found: _Collector) -> Vend
     except (TypeError, ValueError) as exc:
         found.add("E013", f"{found.key()}: {exc}.",
                   "See 'Adding a vendor' in the README for the SPEC keys.")
+    except Exception as exc:
+        # A CLASS module that fails on import any other way. Reported, not raised: a
+        # traceback from here carries the settings block, SECRET included, in its frame
+        # locals, and Django's DEBUG error page prints those uncleansed.
+        found.add("E010", f"{found.key('CLASS')} failed to load ({type(exc).__name__}: "
+                  f"{exc}).", "Fix the error in that module.")
     return None
 
 
@@ -216,15 +222,22 @@ def _url(name: str, values: Mapping[str, Any], found: _Collector) -> str:
     try:
         url = str(values[name]).format_map({k: v for k, v in values.items()
                                             if isinstance(v, str)})
-    except (KeyError, ValueError, IndexError) as exc:
-        found.add("E009", f"{found.key(name)} refers to an option that is not set ({exc}).",
-                  "Set that option too, or give the full URL.")
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:
+        found.add("E009", f"{found.key(name)} has a {{placeholder}} that can't be filled "
+                  f"({type(exc).__name__}: {exc}).",
+                  "Placeholders name other options, e.g. '{PORTAL_URL}/sdk'; set that option "
+                  "too, or give the full URL.")
         return ""
     problem = url_problem(url)
     if problem:
-        found.add("E009", f"{found.key(name)} is {url!r}: {problem}.",
+        found.add("E009", f"{found.key(name)} is {_without_credentials(url)!r}: {problem}.",
                   "Give an absolute https URL such as 'https://feedback.example.com'.")
     return url.rstrip("/") if name == "PORTAL_URL" else url
+
+
+def _without_credentials(url: str) -> str:
+    """``url`` as a message may quote it: a password in it is a secret too."""
+    return re.sub(r"//[^/?#]*@", "//***@", url)
 
 
 def url_problem(url: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -35,7 +35,20 @@ def safe_return_target(config: VendorConfig, raw: Any) -> str | None:
         if not portal:
             return None
         raw = str(portal) + raw
-    return raw if _on_vendor_hosts(config, raw) else None
+    if not _on_vendor_hosts(config, raw):
+        return None
+    # Tokens are ours to add. One already in the target (``?sso=`` of someone else's
+    # account) would sign a user we give no token to, staff say, in as that account.
+    return _without_param(raw, config.spec.token_param)
+
+
+def _without_param(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if all(key != name for key, _ in query):
+        return url
+    return urlunsplit(parts._replace(query=urlencode([(key, value) for key, value in query
+                                                      if key != name])))
 
 
 def _on_vendor_hosts(config: VendorConfig, url: str) -> bool:

@@ -43,11 +43,17 @@ class VendorView(View):
 
     http_method_names = ["get"]  # noqa: RUF012 - Django's own attribute, a list
 
-    def vendor_config(self, vendor_id: str) -> VendorConfig:
+    def vendor_config(self, vendor_id: str) -> VendorConfig | None:
+        """The vendor's configuration; a 404 if unknown, ``None`` (logged) if it is broken."""
         try:
             return get_vendor_config(vendor_id)
         except FeedbackSSOUnknownVendor:
             raise Http404("No such vendor.") from None
+        except FeedbackSSOConfigurationError:
+            # A vendor listed in settings but broken (SECRET removed …) is unavailable,
+            # not missing: callers answer 503 and the other vendors keep working.
+            self.broken_vendor(vendor_id)
+            return None
 
     def broken_vendor(self, vendor_id: str) -> None:
         """Log a vendor that can't mint; the caller answers without a token.
@@ -63,10 +69,10 @@ class TokenView(VendorView):
     """``GET <vendor>/token/`` → ``{"token": …, "expires_at": …}`` for JavaScript."""
 
     def get(self, request: HttpRequest, vendor_id: str) -> HttpResponseBase:
+        if self.vendor_config(vendor_id) is None:
+            return self.error(503, "vendor_unavailable")
         try:
             issued = issue_token(request.user, vendor_id)
-        except FeedbackSSOUnknownVendor:
-            raise Http404("No such vendor.") from None
         except FeedbackSSORefused as refusal:
             if refusal.reason == FeedbackSSORefused.ANONYMOUS:
                 return self.error(401, "authentication_required")
@@ -97,10 +103,8 @@ class SSORedirectView(VendorView):
     """
 
     def get(self, request: HttpRequest, vendor_id: str) -> HttpResponseBase:
-        try:
-            config = self.vendor_config(vendor_id)
-        except FeedbackSSOConfigurationError:
-            self.broken_vendor(vendor_id)
+        config = self.vendor_config(vendor_id)
+        if config is None:
             return never_cached(HttpResponse("Sign-in to this service is unavailable.",
                                              status=503, content_type="text/plain"))
         if config.spec.sso_url_option is None:

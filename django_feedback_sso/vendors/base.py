@@ -48,12 +48,16 @@ class Vendor:
     def claim_problem(self, claim: str, value: Any) -> str | None:
         """Why the vendor would reject ``value`` in ``claim``, or ``None``."""
         rule = self.spec.claim_rules.get(claim)
-        if rule is not None:
-            return rule.problem(value)
+        problem = rule.problem(value) if rule is not None else None
+        if problem:
+            return problem
+        # Every claim, ruled or not: a rule checks only the outer type, and NaN, Infinity
+        # or a datetime nested in an object would otherwise reach PyJWT, which writes
+        # NaN into a token no vendor can parse and fails on the rest mid-signing.
         try:
             json.dumps(value, allow_nan=False)
         except (TypeError, ValueError):
-            return f"must be JSON-serialisable, not {type(value).__name__}"
+            return "must be JSON-serialisable (no NaN, Infinity, dates or objects)"
         return None
 
     def missing_claims(self, payload: Mapping[str, Any]) -> list[str]:

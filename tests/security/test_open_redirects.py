@@ -1,0 +1,195 @@
+"""Hostile return targets never take the redirect view off the vendor's own hosts.
+
+Each target goes in ``?next=`` (and in the vendor's own parameter, FeedbackChimp
+``return_to``) to every vendor with a redirect view, for a user who gets a token and for
+one who doesn't (staff): the ``Location`` must be https on a host the test lists here,
+independently of the app's own allow-list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+from django.test import Client
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from tests.factories import StaffUserFactory, UserFactory
+from tests.oracle import DOCUMENTED, verify
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.security.urls")]
+
+#: The vendors' own hosts, from tests/settings.py (PORTAL_URL, SSO_URL and defaults).
+HOSTS = {
+    "sleekplan": {"acme.sleekplan.app"},
+    "productlift": {"feedback.example.com"},
+    "feedbackchimp": {"acme.feedbackchimp.space"},
+    "issuely": {"issuely.in"},
+}
+TOKEN_PARAMS = {"sleekplan": "sso", "productlift": "sso", "feedbackchimp": "jwt",
+                "issuely": "token"}
+RETURN_PARAMS = {"feedbackchimp": ("next", "return_to")}
+
+#: ``{host}`` is the vendor's own host, so look-alikes and userinfo tricks aim at it.
+HOSTILE = [
+    # scheme-relative and slash tricks
+    "//evil.example/", "///evil.example/", "////evil.example", "//evil.example/%2F..",
+    " //evil.example", "/\t/evil.example",
+    # backslashes, which browsers read as slashes
+    "/\\evil.example", "\\\\evil.example", "/\\/evil.example", "\\/evil.example",
+    "https://evil.example\\@{host}/", "https://evil.example:443\\@{host}",
+    # other hosts, other schemes, downgrades, malformed schemes
+    "https://evil.example/", "http://evil.example", "ftp://evil.example/",
+    "http://{host}/", "https:evil.example", "https:/evil.example", "https:///evil.example",
+    "evil.example", "@evil.example", "..//evil.example",
+    # userinfo tricks
+    "//{host}@evil.example/", "https://{host}@evil.example/", "https://{host}:443@evil.example/",
+    "https://{host}%40evil.example", "https://{host}%2F@evil.example",
+    "https://evil.example%2F@{host}",
+    # the vendor's host somewhere it doesn't count
+    "https://evil.example#@{host}/", "https://evil.example?@{host}/",
+    "https://evil.example/{host}", "https://evil.example/?next=https://{host}/",
+    # look-alike and suffix hosts
+    "https://{host}.evil.example/", "https://evil-{host}/", "https://{host}evil.example/",
+    "https://{HOST}.EVIL.EXAMPLE/", "https://{host}./", "https://{host}:8443/",
+    # IDN: Cyrillic letters, fullwidth letters, ideographic full stops, punycode
+    "https://{cyrillic}/", "https://\uff45vil.example/", "https://{host}\u3002evil.example/",
+    "https://{fullwidth_dots}/", "https://xn--80ak6aa92e.com/",
+    # percent-encoded
+    "%2F%2Fevil.example", "https%3A%2F%2Fevil.example", "/%5Cevil.example",
+    # script and data URLs
+    "javascript:alert(document.cookie)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
+    "java\tscript:alert(1)", "javascript://{host}/%0aalert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "vbscript:msgbox(1)",
+    # CR/LF and other control characters
+    "/\r\nLocation: https://evil.example", "\r\n//evil.example", "/%0d%0aSet-Cookie:%20a=b",
+    "https://{host}\x00.evil.example/", "https://{host}\x0b.evil.example/",
+    # loopback and internal addresses, and a target far too long to be honest
+    "https://127.0.0.1/", "https://[::1]/", "https://0x7f.1/", "/" + "a" * 3000,
+]
+
+
+def hostile_targets(vendor_id: str) -> list[str]:
+    host = next(iter(HOSTS[vendor_id]))
+    return [target.format(host=host, HOST=host.upper(),
+                          cyrillic=host.replace("a", "\u0430").replace("e", "\u0435"),
+                          fullwidth_dots=host.replace(".", "\uff0e"))
+            for target in HOSTILE]
+
+
+def location_problem(location: str, hosts: set[str]) -> str | None:
+    """Why a browser following ``location`` could leave the vendor's hosts, if it could."""
+    if any(ord(char) <= 0x20 or char in "\\\x7f" for char in location):
+        return "control character, space or backslash"
+    parts = urlsplit(location)
+    if parts.scheme != "https":
+        return f"scheme {parts.scheme!r}"
+    if parts.netloc not in hosts:
+        return f"host {parts.netloc!r}"
+    if not url_has_allowed_host_and_scheme(location, hosts, require_https=True):
+        return "Django's url_has_allowed_host_and_scheme says no"
+    return None
+
+
+@pytest.fixture(params=["user", "staff"])
+def client(request: Any) -> Any:
+    user = UserFactory() if request.param == "user" else StaffUserFactory()
+    client = Client()
+    client.force_login(user)
+    client.user = user  # type: ignore[attr-defined]
+    return client
+
+
+def test_the_corpus_is_big_enough() -> None:
+    assert len(HOSTILE) >= 30
+
+
+@pytest.mark.parametrize("vendor_id", sorted(HOSTS))
+def test_hostile_return_targets_never_leave_the_vendors_hosts(client: Any,
+                                                               vendor_id: str) -> None:
+    failures = []
+    for param in RETURN_PARAMS.get(vendor_id, ("next",)):
+        for target in hostile_targets(vendor_id):
+            response = client.get(f"/feedback-sso/{vendor_id}/redirect/?{param}={quote(target)}")
+            assert response.status_code == 302, (param, target)
+            location = response["Location"]
+            query = parse_qs(urlsplit(location).query)
+            problem = location_problem(location, HOSTS[vendor_id])
+            # FeedbackChimp sends the user on to return_to after sign-in: it must be safe too.
+            for nested in query.get("return_to", []):
+                problem = problem or location_problem(nested, HOSTS[vendor_id])
+            if problem:
+                failures.append(f"{param}={target!r} -> {location!r}: {problem}")
+            tokens = query.get(TOKEN_PARAMS[vendor_id], [])
+            if client.user.is_staff:
+                assert tokens == [], (param, target)
+            else:
+                (token,) = tokens
+                email_claim = DOCUMENTED[vendor_id].email_claim
+                assert verify(vendor_id, token)[email_claim] == client.user.email
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize(("vendor_id", "target", "expected"), [
+    ("sleekplan", "/roadmap?tab=new", "https://acme.sleekplan.app/roadmap?tab=new"),
+    ("productlift", "https://feedback.example.com/p/42",
+     "https://feedback.example.com/p/42"),
+    ("productlift", "https://FEEDBACK.example.com:443/p/42",
+     "https://FEEDBACK.example.com:443/p/42"),
+])
+def test_honest_targets_are_kept(client: Any, vendor_id: str, target: str,
+                                 expected: str) -> None:
+    """The control group: the view does follow targets, so the corpus above means something."""
+    location = client.get(f"/feedback-sso/{vendor_id}/redirect/?next={quote(target)}")[
+        "Location"]
+
+    assert location.split("?sso=")[0].split("&sso=")[0] == expected
+
+
+def test_feedbackchimp_passes_an_honest_return_to_on(client: Any) -> None:
+    target = "https://acme.feedbackchimp.space/b/ideas"
+
+    location = client.get(f"/feedback-sso/feedbackchimp/redirect/?return_to={quote(target)}")[
+        "Location"]
+
+    if client.user.is_staff:  # no token: straight to the page, to sign in there
+        assert location == target
+    else:
+        assert parse_qs(urlsplit(location).query)["return_to"] == [target]
+
+
+@pytest.mark.parametrize(("vendor_id", "param", "target"), [
+    ("sleekplan", "next", "/board?sso={token}"),
+    ("productlift", "next", "https://feedback.example.com/?a=1&sso={token}"),
+    ("feedbackchimp", "return_to",
+     "https://acme.feedbackchimp.space/api/v1/auth/access/jwt?jwt={token}"),
+    ("issuely", "next", "https://issuely.in/api/auth/sso?token={token}"),
+])
+def test_a_target_cannot_smuggle_in_someone_elses_token(
+    client: Any, vendor_id: str, param: str, target: str
+) -> None:
+    """An attacker's own valid token in the target would sign the victim in as the attacker
+    wherever we add no token of our own (staff, refused users)."""
+    attacker = Client()
+    attacker.force_login(UserFactory())
+    stolen = attacker.get(f"/feedback-sso/{vendor_id}/token/").json()["token"]
+
+    response = client.get(f"/feedback-sso/{vendor_id}/redirect/?{param}="
+                          + quote(target.format(token=stolen)))
+
+    assert stolen not in response["Location"]
+
+
+def test_anonymous_users_go_to_our_login_page_first() -> None:
+    target = quote("https://evil.example/")
+
+    location = Client().get(f"/feedback-sso/sleekplan/redirect/?next={target}")["Location"]
+
+    assert urlsplit(location).netloc == ""
+    assert location.startswith("/accounts/login/?next=/feedback-sso/sleekplan/redirect/")
+
+
+def test_boostgpt_has_no_redirect_view(client: Any) -> None:
+    assert client.get("/feedback-sso/boostgpt/redirect/?next=//evil.example").status_code == 404

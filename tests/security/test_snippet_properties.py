@@ -1,0 +1,246 @@
+"""Property tests: whatever a user's fields hold, snippets stay intact and tokens stay exact.
+
+User data reaches a page only inside the token, so hostile names, emails with ``</script>``
+and 10 kB strings must leave every snippet with exactly its usual elements and attributes
+(parsed by html5lib, the HTML5 parsing algorithm browsers use), and the token must verify
+with joserfc and carry the values exactly. A blank email is refused, never signed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import re
+import uuid
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import html5lib
+import pytest
+from django.contrib.auth.models import User
+from django.test import override_settings
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from joserfc import jwt
+from joserfc.jwk import OctKey
+from joserfc.jws import JWSRegistry
+
+from django_feedback_sso.exceptions import FeedbackSSOClaimError
+from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.views import TokenView
+from tests.customuser.models import EmailUser
+from tests.oracle import verify
+from tests.security.conftest import VENDORS, render_tag, request_for
+from tests.security.hooks import EXTRA
+from tests.settings import FEEDBACK_SSO, SECRETS
+
+PROPERTY_SETTINGS = settings(max_examples=30, deadline=None,
+                             suppress_health_check=[HealthCheck.too_slow])
+
+HOSTILE = [
+    "</script><script>alert(1)</script>", "</SCRIPT >", "<!--", "<!-- <script>",
+    "--><script>alert(1)</script>", "\"'><img src=x onerror=alert(1)>", "' onmouseover='x",
+    "]]>", "${alert(1)}`", "{{ request }}", "{% debug %}", "&lt;script&gt;", "&#60;",
+    "\\u003c/script\\u003e", "\u2028\u2029", "\x00\x01\x08\x1b\x7f", "\r\n\t", "\ufeff",
+    "\U0001f600", "\U0001f3f3\ufe0f\u200d\U0001f308", "a\u0301", "\u0130", "\u01c4",
+    "\u202eevil", "<a href=javascript:alert(1)>x</a>", "@", "  ",
+]
+
+#: Any text: random unicode (no lone surrogates, which no database stores), the hostile
+#: list, and 10 kB repetitions of it.
+field = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(HOSTILE),
+    st.sampled_from(HOSTILE).map(lambda value: (value * 10_240)[:10_240]),
+)
+emails = st.one_of(field, st.emails(), st.emails().map(lambda e: f"{e}</script><!--"))
+
+
+@st.composite
+def users(draw: Any) -> Any:
+    """An unsaved user of either model; the tag, policy and views need no database."""
+    if draw(st.booleans()):
+        return User(pk=draw(st.integers(1, 2**31)), username=draw(field.filter(bool)),
+                    email=draw(emails), first_name=draw(field), last_name=draw(field))
+    return EmailUser(id=draw(st.uuids()), email=draw(emails))
+
+
+def expected_claims(vendor_id: str, user: Any) -> dict[str, str]:
+    """The identity claims, from the README's rules rather than the app's code."""
+    email = user.email.strip()
+    full_name = (f"{user.first_name} {user.last_name}".strip()
+                 if isinstance(user, User) else "")
+    display = full_name or user.get_username()
+    return {
+        "sleekplan": {"mail": email, "id": str(user.pk), "full_name": display},
+        "productlift": {"email": email, "uid": str(user.pk), "name": display},
+        "feedbackchimp": {"email": email, "name": display},
+        "issuely": {"email": email, "name": display, "companyId": "acme"},
+        "boostgpt": {"email": email, "name": display, "external_id": str(user.pk)},
+    }[vendor_id]
+
+
+class _LargeTokens(JWSRegistry):
+    """joserfc refuses tokens over ~129 kB, a verifier's guard against huge input; 10 kB of
+    control characters, escaped six-fold in JSON and repeated across claims, get past it.
+    No vendor documents a size limit, so such tokens are checked without that guard."""
+
+    max_payload_length = 10_000_000
+
+
+def verify_any_size(vendor_id: str, token: str) -> dict[str, Any]:
+    """tests.oracle.verify, or for oversized tokens joserfc's signature check alone."""
+    limit = sum(getattr(JWSRegistry, f"max_{part}_length")
+                for part in ("header", "payload", "signature"))
+    if len(token) <= limit:
+        return verify(vendor_id, token)
+    decoded = jwt.decode(token, OctKey.import_key(SECRETS[vendor_id]), algorithms=["HS256"],
+                         registry=_LargeTokens(algorithms=["HS256"]))
+    assert decoded.header == {"alg": "HS256", "typ": "JWT"}
+    return decoded.claims
+
+
+def elements(html: str) -> list[tuple[str, dict[str, str], str]]:
+    """Every element of the fragment as a browser would build it: tag, attributes, text."""
+    fragment = html5lib.parseFragment(html, treebuilder="etree",
+                                      namespaceHTMLElements=False)
+    return [(element.tag, dict(element.attrib), element.text or "")
+            for element in fragment.iter() if element is not fragment]
+
+
+def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
+    """Check the snippet's shape exactly; return the token it carries ("" for links)."""
+    found = elements(html)
+    shape = [(tag, sorted(attrs)) for tag, attrs, _ in found]
+    if vendor_id == "sleekplan":
+        assert shape[-2:] == [("script", ["data-feedback-sso", "data-token-url", "src"]),
+                              ("script", [])]
+        if not signed_in:
+            assert len(shape) == 2
+            return ""
+        assert len(shape) == 3
+        assert shape[0] == ("script", [])
+        match = re.fullmatch(r'window\.SLEEK_USER = \{token: "([\w.-]+)"\};', found[0][2])
+        assert match, found[0][2]
+        return match.group(1)
+    if vendor_id == "productlift":
+        assert shape == [("script", ["defer", "src"])]
+        (token,) = parse_qs(urlsplit(found[0][1]["src"]).query).get("sso", [""])
+        assert bool(token) == signed_in
+        return token
+    if vendor_id == "boostgpt":
+        attrs = ["data-bot-id", "src"] + (["data-user-token"] if signed_in else [])
+        assert shape == [("script", sorted(attrs))]
+        return found[0][1].get("data-user-token", "")
+    assert shape == [("a", ["class", "data-feedback-sso", "href"])]
+    assert found[0][1]["href"] == f"/feedback-sso/{vendor_id}/redirect/"
+    return ""
+
+
+@PROPERTY_SETTINGS
+@given(user=users())
+@example(user=User(pk=1, username="</script>", email="a@example.com</script><!--",
+                   first_name="\"'><img src=x onerror=alert(1)>", last_name="\x00" * 10_240))
+@example(user=EmailUser(id=uuid.UUID(int=2), email="\u2028" * 10_240 + "@example.com"))
+@example(user=User(pk=3, username="jane", email=" \t\u2003\n"))
+def test_any_user_data_leaves_every_snippet_intact_and_every_token_exact(user: Any) -> None:
+    signed_in = bool(user.email.strip())
+    for vendor_id in VENDORS:
+        embedded = token_in_snippet(vendor_id, render_tag(user, vendor_id), signed_in)
+        raw = render_tag(user, vendor_id, as_token=True)
+        response = TokenView.as_view()(request_for(user), vendor_id=vendor_id)
+        if not signed_in:  # a vendor rule forbids it: refused, clearly, and nothing signed
+            assert raw == ""
+            assert response.status_code == 403
+            assert json.loads(response.content) == {"error": "refused", "reason": "no_email"}
+            continue
+        expected = expected_claims(vendor_id, user)
+        for token in filter(None, [embedded, raw, json.loads(response.content)["token"]]):
+            claims = verify_any_size(vendor_id, token)
+            assert {name: claims.get(name) for name in expected} == expected
+            if vendor_id == "sleekplan" and "name" in claims:
+                assert re.fullmatch(r"[a-z0-9]+", claims["name"])
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+    | st.sampled_from(HOSTILE) | st.dates(),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=8,
+)
+hook_claims = st.one_of(
+    st.tuples(st.just("sleekplan"), st.sampled_from(["weight", "meta", "img", "plan"]),
+              st.one_of(json_values, st.integers(-2, 12),
+                        st.sampled_from(["https://x.example/a.png", "https://x y",
+                                         "javascript:alert(1)"]))),
+    st.tuples(st.just("productlift"),
+              st.sampled_from(["company", "mrr", "segment_1", "plan"]), json_values),
+    st.tuples(st.just("boostgpt"), st.sampled_from(["plan", "tags"]), json_values),
+)
+
+
+def strict_json(value: Any) -> bool:
+    """Plain JSON with no NaN, Infinity, dates or other objects anywhere inside."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(strict_json(item) for item in value)
+    if isinstance(value, dict):
+        return all(strict_json(item) for item in value.values())
+    return value is None or isinstance(value, (str, int, bool))
+
+
+def documented_ok(vendor_id: str, name: str, value: Any) -> bool:
+    """What the vendors' docs accept (Sleekplan weight 1-10, img a URL, meta an object …)."""
+    if not strict_json(value):
+        return False
+    if (vendor_id, name) == ("sleekplan", "weight"):
+        return type(value) is int and 1 <= value <= 10
+    if (vendor_id, name) == ("sleekplan", "meta"):
+        return isinstance(value, dict)
+    if (vendor_id, name) == ("sleekplan", "img"):
+        return isinstance(value, str) and bool(re.fullmatch(r"https://\S+", value))
+    if (vendor_id, name) == ("productlift", "mrr"):
+        return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+    if vendor_id == "productlift" and name != "plan":
+        return isinstance(value, str)
+    return True
+
+
+@PROPERTY_SETTINGS
+@given(claim=hook_claims)
+# Values a rule's type check lets through but JSON can't carry (they once reached PyJWT).
+@example(claim=("productlift", "mrr", math.nan))
+@example(claim=("productlift", "mrr", -math.inf))
+@example(claim=("sleekplan", "meta", {"since": datetime.date(2020, 1, 1)}))
+@example(claim=("sleekplan", "meta", {"scores": [1.5, math.nan]}))
+def test_hook_values_are_carried_exactly_or_refused_by_name(claim: Any) -> None:
+    vendor_id, name, value = claim
+    assert not isinstance(value, datetime.datetime)
+    user = User(pk=7, username="jane", email="jane@example.com")
+    EXTRA.clear()
+    EXTRA[vendor_id] = {name: value}
+    hooked = {**FEEDBACK_SSO, "USER_CLAIMS": "tests.security.hooks.extra_claims"}
+    try:
+        with override_settings(FEEDBACK_SSO=hooked):
+            if value is not None and not documented_ok(vendor_id, name, value):
+                with pytest.raises(FeedbackSSOClaimError) as refused:
+                    issue_token(user, vendor_id)
+                assert (refused.value.vendor_id, refused.value.claim) == (vendor_id, name)
+                return
+            claims = verify(vendor_id, issue_token(user, vendor_id).token)
+    finally:
+        EXTRA.clear()
+    if value is None:
+        assert name not in claims
+    else:
+        assert claims[name] == value
+
+
+def test_uuid_primary_keys_are_carried_as_strings() -> None:
+    member = EmailUser(id=uuid.UUID(int=1), email="ada@example.org")
+
+    assert verify("boostgpt", issue_token(member, "boostgpt").token)["external_id"] == (
+        "00000000-0000-0000-0000-000000000001")
