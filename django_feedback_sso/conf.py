@@ -29,11 +29,19 @@ Hook = Callable[..., Any]
 class Config:
     """The whole of ``FEEDBACK_SSO`` after validation."""
 
-    vendors: Mapping[str, VendorConfig | FeedbackSSOConfigurationError]
+    #: A vendor whose block has errors maps to its first error, raised afresh on each use
+    #: (a stored exception would grow its traceback every time it is re-raised).
+    vendors: Mapping[str, VendorConfig | Problem]
     default_vendor: str | None = None
     user_claims: Hook | None = None
     user_passes: Hook | None = None
     problems: tuple[Problem, ...] = ()
+
+    @property
+    def global_error(self) -> Problem | None:
+        """The first error outside any one vendor block: it affects every vendor."""
+        return next((problem for problem in self.problems
+                     if not problem.warning and problem.vendor_id is None), None)
 
 
 def parse(raw: Any) -> Config:
@@ -56,13 +64,13 @@ def parse(raw: Any) -> Config:
                                 "Map each vendor id to its options, e.g. "
                                 "{'sleekplan': {'SECRET': ...}}."))
         blocks = {}
-    vendors: dict[str, VendorConfig | FeedbackSSOConfigurationError] = {}
+    vendors: dict[str, VendorConfig | Problem] = {}
     for vendor_id, block in blocks.items():
         vendor_config, vendor_problems = parse_vendor_block(str(vendor_id), block)
         problems += vendor_problems
         errors = [problem for problem in vendor_problems if not problem.warning]
         if errors or vendor_config is None:
-            vendors[str(vendor_id)] = errors[0].as_error()
+            vendors[str(vendor_id)] = errors[0]
         else:
             vendors[str(vendor_id)] = vendor_config
     hooks = {name: _import_hook(raw, name, problems) for name in ("USER_CLAIMS", "USER_PASSES")}
@@ -108,12 +116,17 @@ def _import_hook(raw: Mapping[str, Any], name: str, problems: list[Problem]) -> 
 
 
 @functools.cache
+def load_config() -> Config:
+    """``settings.FEEDBACK_SSO`` parsed once, problems and all, until settings change."""
+    return parse(getattr(settings, SETTING, None))
+
+
 def get_config() -> Config:
     """The parsed settings; raises if a problem outside any one vendor block exists."""
-    config = parse(getattr(settings, SETTING, None))
-    for problem in config.problems:
-        if not problem.warning and problem.vendor_id is None:
-            raise problem.as_error()
+    config = load_config()
+    problem = config.global_error
+    if problem is not None:
+        raise problem.as_error()
     return config
 
 
@@ -123,8 +136,8 @@ def get_vendor_config(vendor_id: str) -> VendorConfig:
         entry = get_config().vendors[vendor_id]
     except KeyError:
         raise FeedbackSSOUnknownVendor(vendor_id) from None
-    if isinstance(entry, Exception):
-        raise entry
+    if isinstance(entry, Problem):
+        raise entry.as_error()
     return entry
 
 
@@ -141,4 +154,4 @@ def default_vendor_id() -> str:
 @receiver(setting_changed)
 def _reset_on_setting_changed(*, setting: str, **kwargs: Any) -> None:
     if setting == SETTING:
-        get_config.cache_clear()
+        load_config.cache_clear()

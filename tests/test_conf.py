@@ -29,7 +29,7 @@ def test_settings_are_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
     real_parse = conf.parse
     monkeypatch.setattr(conf, "parse", lambda raw: calls.append(raw) or real_parse(raw))
-    conf.get_config.cache_clear()
+    conf.load_config.cache_clear()
 
     for _ in range(3):
         conf.get_vendor_config("sleekplan")
@@ -78,6 +78,33 @@ def test_a_global_problem_raises_on_use(vendor_settings: Any) -> None:
 
     with pytest.raises(FeedbackSSOConfigurationError, match=r"FEEDBACK_SSO\['USER_CLAIMS'\]"):
         conf.get_vendor_config("sleekplan")
+
+
+def test_a_global_problem_is_parsed_once_too(vendor_settings: Any,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    vendor_settings(USER_CLAIMS="tests.nowhere.hook")
+    calls = []
+    real_parse = conf.parse
+    monkeypatch.setattr(conf, "parse", lambda raw: calls.append(raw) or real_parse(raw))
+    conf.load_config.cache_clear()
+
+    for _ in range(3):
+        with pytest.raises(FeedbackSSOConfigurationError):
+            conf.get_vendor_config("sleekplan")
+
+    assert len(calls) == 1
+
+
+def test_a_broken_vendor_raises_a_fresh_error_each_time(vendor_settings: Any) -> None:
+    vendor_settings("issuely", SECRET=None)
+    errors = []
+    for _ in range(3):
+        with pytest.raises(FeedbackSSOConfigurationError) as excinfo:
+            conf.get_vendor_config("issuely")
+        errors.append(excinfo.value)
+
+    assert len({id(error) for error in errors}) == 3
+    assert all(str(error) == str(errors[0]) for error in errors)
 
 
 def test_no_default_vendor_when_several_are_configured(vendor_settings: Any) -> None:

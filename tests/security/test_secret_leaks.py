@@ -23,6 +23,7 @@ from django.views.debug import SafeExceptionReporterFilter
 
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.conf import get_config
+from django_feedback_sso.options import Problem
 from django_feedback_sso.tokens import issue_token
 from tests.factories import StaffUserFactory, UserFactory
 from tests.security.conftest import REDIRECT_VENDORS, VENDORS
@@ -200,7 +201,7 @@ def test_no_secret_in_the_repr_of_any_config_object(
     objects: list[Any] = [config, *config.vendors.values(), *config.problems,
                           issue_token(user, "sleekplan"), issue_token(user, "boostgpt")]
     objects += [vendor_config.vendor for vendor_config in config.vendors.values()
-                if not isinstance(vendor_config, Exception)]
+                if not isinstance(vendor_config, Problem)]
 
     for obj in objects:
         assert_no_secret(repr(obj) + str(obj) + pprint.pformat(obj), fresh_secrets,
