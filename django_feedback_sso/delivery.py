@@ -44,7 +44,8 @@ def render_snippet(request: Any, vendor_id: str | None = None) -> str:
         template = _snippet_engine().get_template(config.spec.snippet_template)
         return str(template.render(Context(context)))
     except Exception:
-        return _fail(vendor_id, "snippet", "")
+        log_or_raise(vendor_id, "snippet")
+        return ""
 
 
 def raw_token(request: Any, vendor_id: str | None = None) -> str:
@@ -53,7 +54,8 @@ def raw_token(request: Any, vendor_id: str | None = None) -> str:
         issued = token_for(request, vendor_id or default_vendor_id())
         return issued.token if issued else ""
     except Exception:
-        return _fail(vendor_id, "token", "")
+        log_or_raise(vendor_id, "token")
+        return ""
 
 
 def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
@@ -81,14 +83,15 @@ def _script_url(config: VendorConfig, token: str) -> str:
     return str(url)
 
 
-def _fail(vendor_id: str | None, what: str, fallback: str) -> str:
-    """Only called from an ``except`` block: the bare ``raise`` re-raises what it handles."""
+def log_or_raise(vendor_id: str | None, what: str) -> None:
+    """Report a broken vendor: re-raise under ``DEBUG``, else log and let the caller go on.
+
+    Only called from an ``except`` block: the bare ``raise`` re-raises what it handles.
+    The exception text is ours or a hook's; ours never contains a secret or a token.
+    """
     if settings.DEBUG:
         raise
-    # The exception text is ours or a hook's; ours never contains a secret or a token.
-    logger.exception("feedback_sso: %s for vendor %r failed; rendering nothing", what,
-                     vendor_id or "(default)")
-    return fallback
+    logger.exception("feedback_sso: %s for vendor %r failed", what, vendor_id or "(default)")
 
 
 _fallback_engine: Engine | None = None

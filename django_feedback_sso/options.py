@@ -121,7 +121,7 @@ def _vendor(vendor_id: str, block: Mapping[str, Any], found: _Collector) -> Vend
                   + f"Built in: {', '.join(BUILTIN_SPECS)}. For another vendor, describe it "
                   "with 'SPEC' or point 'CLASS' at a Vendor subclass.")
     except ImportError as exc:
-        found.add("E010", f"{found.key('CLASS')} does not import ({exc}).",
+        found.add("E010", f"{found.key('CLASS')} does not import as a Vendor class ({exc}).",
                   "Give the dotted path of a django_feedback_sso.vendors.Vendor subclass.")
     except (TypeError, ValueError) as exc:
         found.add("E013", f"{found.key()}: {exc}.",
@@ -168,8 +168,9 @@ def _lifetime(spec: VendorSpec, block: Mapping[str, Any], found: _Collector) -> 
         found.add("E007", f"{found.key('LIFETIME')} must be a number of seconds or a "
                   "timedelta.", "For example 300 or timedelta(minutes=5).")
         return spec.default_lifetime
-    if lifetime <= timedelta(0):
-        found.add("E007", f"{found.key('LIFETIME')} must be positive.",
+    if lifetime < timedelta(seconds=1):
+        # exp and iat are whole seconds: anything shorter is a token dead on arrival.
+        found.add("E007", f"{found.key('LIFETIME')} must be at least one second.",
                   f"Leave it out for {spec.name}'s default of {_seconds(spec.default_lifetime)}.")
     elif spec.max_lifetime is not None and lifetime > spec.max_lifetime:
         found.add("E008", f"{found.key('LIFETIME')} is {_seconds(lifetime)}, above "
@@ -207,7 +208,7 @@ def _options(spec: VendorSpec, block: Mapping[str, Any], found: _Collector) -> d
 
 
 def _host_list(value: Any, found: _Collector) -> tuple[str, ...]:
-    if isinstance(value, str) or not all(isinstance(host, str) for host in value):
+    if not isinstance(value, (list, tuple)) or not all(isinstance(h, str) for h in value):
         found.add("E012", f"{found.key('RETURN_HOSTS')} must be a list of host names.",
                   "For example ['feedback.example.com'] (no scheme, no path).")
         return ()
@@ -281,6 +282,12 @@ def _static_claims(vendor: Vendor, block: Mapping[str, Any], options: Mapping[st
         if name in RESERVED_CLAIMS:
             found.add("E012", f"{found.key('CLAIMS', name)} is set by the app itself.",
                       "Remove it; use LIFETIME to change how long tokens last.")
+            continue
+        if name in vendor.spec.claim_names:
+            # One static identity would sign every user in as the same vendor account.
+            found.add("E012", f"{found.key('CLAIMS', name)} would give every user the same "
+                      "identity.", "Identity claims come from the user; set per-user values "
+                      "in the USER_CLAIMS hook.")
             continue
         problem = vendor.claim_problem(name, value)
         if problem:

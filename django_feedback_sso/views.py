@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import (
     Http404,
@@ -19,6 +17,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views import View
 
 from .conf import get_vendor_config
+from .delivery import log_or_raise
 from .exceptions import (
     FeedbackSSOConfigurationError,
     FeedbackSSORefused,
@@ -27,8 +26,6 @@ from .exceptions import (
 from .options import VendorConfig
 from .redirects import safe_return_target
 from .tokens import issue_token
-
-logger = logging.getLogger("django_feedback_sso")
 
 
 def never_cached(response: HttpResponseBase) -> HttpResponseBase:
@@ -52,17 +49,8 @@ class VendorView(View):
         except FeedbackSSOConfigurationError:
             # A vendor listed in settings but broken (SECRET removed …) is unavailable,
             # not missing: callers answer 503 and the other vendors keep working.
-            self.broken_vendor(vendor_id)
+            log_or_raise(vendor_id, "configuration")
             return None
-
-    def broken_vendor(self, vendor_id: str) -> None:
-        """Log a vendor that can't mint; the caller answers without a token.
-
-        Only called from an ``except`` block: under DEBUG the bare ``raise`` re-raises it.
-        """
-        if settings.DEBUG:
-            raise
-        logger.exception("feedback_sso: vendor %r can't issue a token", vendor_id)
 
 
 class TokenView(VendorView):
@@ -78,7 +66,7 @@ class TokenView(VendorView):
                 return self.error(401, "authentication_required")
             return self.error(403, "refused", reason=refusal.reason)
         except Exception:
-            self.broken_vendor(vendor_id)
+            log_or_raise(vendor_id, "token")
             return self.error(503, "vendor_unavailable")
         return never_cached(JsonResponse({"token": issued.token,
                                           "expires_at": issued.expires_at}))
@@ -107,8 +95,8 @@ class SSORedirectView(VendorView):
         if config is None:
             return never_cached(HttpResponse("Sign-in to this service is unavailable.",
                                              status=503, content_type="text/plain"))
-        if config.spec.sso_url_option is None:
-            raise Http404("This vendor has no redirect sign-in.")
+        if not config.vendor.has_redirect(config.options):
+            raise Http404("This vendor has no redirect sign-in configured.")
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return_target = safe_return_target(config, self.requested_target(request, config))
@@ -117,12 +105,13 @@ class SSORedirectView(VendorView):
         except FeedbackSSORefused:
             token = None
         except Exception:
-            self.broken_vendor(vendor_id)
+            log_or_raise(vendor_id, "token")
             token = None
-        url = (config.vendor.sso_url(config.options, token, return_target) if token
-               else return_target or config.options.get("PORTAL_URL"))
-        if not url:
-            raise Http404("This vendor has no portal to send you to.")
+        if token:
+            url = config.vendor.sso_url(config.options, token, return_target)
+        else:  # sign in at the vendor the normal way, where they were going if that's safe
+            url = (return_target or config.options.get("PORTAL_URL")
+                   or config.vendor.sso_url(config.options, None, None))
         return never_cached(HttpResponseRedirect(url))
 
     @staticmethod

@@ -92,7 +92,7 @@ def test_e006_typo_in_option_key(settings: Any) -> None:
     assert error.hint.startswith("Did you mean 'COMPANY_ID'?")
 
 
-@pytest.mark.parametrize("lifetime", ["5m", 0, -5, 1.5])
+@pytest.mark.parametrize("lifetime", ["5m", 0, -5, 1.5, timedelta(milliseconds=500)])
 def test_e007_bad_lifetime(settings: Any, lifetime: Any) -> None:
     settings.FEEDBACK_SSO = vendor_block(LIFETIME=lifetime)
     error = only(check_settings())
@@ -149,6 +149,13 @@ def test_e010_hook_does_not_import(settings: Any, values: dict[str, Any], key: s
     assert error.msg.startswith(f"FEEDBACK_SSO['{key}'] = ")
 
 
+def test_e010_vendor_class_is_not_a_vendor(settings: Any) -> None:
+    settings.FEEDBACK_SSO = vendor_block(CLASS="tests.factories.UserFactory")
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E010"
+    assert "is not a subclass of django_feedback_sso.vendors.base.Vendor" in error.msg
+
+
 def test_e010_vendor_class_does_not_import(settings: Any) -> None:
     settings.FEEDBACK_SSO = vendor_block(CLASS="tests.nowhere.Vendor")
     error = only(check_settings())
@@ -173,6 +180,8 @@ def test_e011_default_vendor_not_configured(settings: Any) -> None:
         ({"CLAIMS": {"role": "OWNER"}}, "['CLAIMS']['role'] must be one of CUSTOMER, AGENT."),
         ({"CLAIMS": "projectId"}, "['CLAIMS'] must be a dict of claim name to value."),
         ({"COMPANY_ID": 42}, "['COMPANY_ID'] must be a string."),
+        ({"CLAIMS": {"email": "ceo@example.com"}},
+         "['CLAIMS']['email'] would give every user the same identity."),
     ],
 )
 def test_e012_invalid_option_value(settings: Any, values: dict[str, Any], key: str) -> None:
@@ -182,10 +191,12 @@ def test_e012_invalid_option_value(settings: Any, values: dict[str, Any], key: s
     assert error.msg == "FEEDBACK_SSO['VENDORS']['issuely']" + key
 
 
-def test_e012_return_hosts_must_be_host_names(settings: Any) -> None:
+@pytest.mark.parametrize("hosts", [["https://evil.example/"], 5, "feedback.example.com",
+                                   [None]])
+def test_e012_return_hosts_must_be_host_names(settings: Any, hosts: Any) -> None:
     settings.FEEDBACK_SSO = {"VENDORS": {"productlift": {
         "SECRET": SECRETS["productlift"], "PORTAL_URL": "https://feedback.example.com",
-        "RETURN_HOSTS": ["https://evil.example/"]}}}
+        "RETURN_HOSTS": hosts}}}
     error = only(check_settings())
     assert error.id == "feedback_sso.E012"
     assert "RETURN_HOSTS" in error.msg
@@ -217,7 +228,9 @@ def test_w001_short_secret_is_a_warning_not_an_error(settings: Any) -> None:
 
 def test_w002_no_vendor(settings: Any) -> None:
     settings.FEEDBACK_SSO = {"VENDORS": {}}
-    assert only(check_settings()).id == "feedback_sso.W002"
+    warning = only(check_settings())
+    assert warning.id == "feedback_sso.W002"
+    assert warning.msg == "FEEDBACK_SSO['VENDORS'] configures no vendor."
 
 
 def test_every_problem_is_reported_not_just_the_first(settings: Any) -> None:

@@ -334,3 +334,25 @@ def test_redirect_misconfigured_vendor_is_503_without_a_token(
 
     assert response.status_code == 503
     assert "Location" not in response
+
+
+def test_redirect_without_a_portal_is_404_and_mints_nothing(
+    client: Client, user: Any, vendor_settings: Any
+) -> None:
+    from django_feedback_sso.signals import token_issued
+
+    vendor_settings("sleekplan", PORTAL_URL=None)
+    client.force_login(user)
+    issued: list[Any] = []
+
+    def listener(**kwargs: Any) -> None:
+        issued.append(kwargs)
+
+    token_issued.connect(listener)
+    try:
+        response = client.get("/feedback-sso/sleekplan/redirect/")
+    finally:
+        token_issued.disconnect(listener)
+
+    assert response.status_code == 404
+    assert issued == []

@@ -19,14 +19,15 @@ def build_vendor(vendor_id: str, block: Mapping[str, Any]) -> Vendor:
     """The :class:`Vendor` for one settings block.
 
     ``CLASS`` picks a subclass by dotted path; ``SPEC`` describes a vendor that isn't built
-    in. Raises ``LookupError`` for an unknown id, ``ImportError``/``ValueError``/``TypeError``
-    for a broken ``CLASS`` or ``SPEC``; the configuration layer turns those into messages.
+    in. Raises ``LookupError`` for an unknown id, ``ImportError`` for a broken ``CLASS``,
+    ``ValueError``/``TypeError`` for a broken ``SPEC``; the configuration layer turns
+    those into messages.
     """
     vendor_class: type[Vendor] = Vendor
     if block.get("CLASS"):
         vendor_class = import_string(block["CLASS"])
         if not (isinstance(vendor_class, type) and issubclass(vendor_class, Vendor)):
-            raise TypeError(f"{block['CLASS']} is not a subclass of {Vendor.__module__}.Vendor")
+            raise ImportError(f"{block['CLASS']} is not a subclass of {Vendor.__module__}.Vendor")
     if "SPEC" in block:
         if not isinstance(block["SPEC"], Mapping):
             raise ValueError("SPEC must be a dict")

@@ -64,13 +64,15 @@ class Vendor:
         """Required claims absent or empty in a finished payload."""
         return [name for name in self.spec.required_claims if payload.get(name) in (None, "")]
 
+    def has_redirect(self, options: Mapping[str, Any]) -> bool:
+        """Whether the redirect view has somewhere to send users for this vendor."""
+        return bool(self.spec.sso_url_option and options.get(self.spec.sso_url_option))
+
     def sso_url(self, options: Mapping[str, Any], token: str | None,
-                return_target: str | None) -> str | None:
-        """Where the redirect view sends the user; ``token`` None means sign in there."""
+                return_target: str | None) -> str:
+        """Where the redirect view sends the user (check :meth:`has_redirect` first)."""
         spec = self.spec
-        if spec.sso_url_option is None or not options.get(spec.sso_url_option):
-            return None
-        url = str(options[spec.sso_url_option])
+        url = str(options[spec.sso_url_option or ""])
         params: list[tuple[str, str]] = []
         if return_target and spec.return_mode == "target":
             url = return_target
