@@ -217,3 +217,17 @@ def test_each_render_mints_a_fresh_token(user: Any) -> None:
     second = render('{% feedback_sso_token "boostgpt" as t %}{{ t }}', user)
 
     assert verify("boostgpt", first)["jti"] != verify("boostgpt", second)["jti"]
+
+
+def test_custom_user_model_through_the_tag() -> None:
+    from tests.factories import EmailUserFactory
+
+    member = EmailUserFactory(email="grace@example.org")
+
+    claims = verify("sleekplan", sleek_token(render('{% feedback_sso_token %}', member)))
+    (boost,) = Snippet(render('{% feedback_sso_token "boostgpt" %}', member)).scripts()
+
+    assert (claims["mail"], claims["id"], claims["name"]) == ("grace@example.org",
+                                                              str(member.pk), "grace")
+    assert verify("boostgpt", boost.attrs["data-user-token"] or "")["external_id"] == str(
+        member.pk)
