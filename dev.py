@@ -29,7 +29,7 @@ def run(*args: str | Path, **kwargs: object) -> None:
 
 def ensure_venv(*groups: str) -> None:
     """Create .venv and install the package with the given dependency groups."""
-    if sys.version_info < (3, 10):
+    if sys.version_info < (3, 10):  # noqa: UP036 - dev.py itself may run on an older python3
         sys.exit("django-feedback-sso needs Python 3.10 or newer.")
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)

@@ -10,7 +10,8 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Warning, register
 
-from .conf import SETTING, parse
+from .conf import parse
+from .options import SETTING
 
 
 @register("feedback_sso")

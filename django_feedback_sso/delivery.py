@@ -12,9 +12,8 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.template import engines
+from django.template import Context, engines
 from django.template.backends.django import DjangoTemplates
-from django.template import Context
 from django.template.engine import Engine
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject

@@ -124,7 +124,8 @@ def test_e009_malformed_url(settings: Any, url: str) -> None:
     settings.FEEDBACK_SSO = {"VENDORS": {"productlift": {"SECRET": SECRETS["productlift"],
                                                          "PORTAL_URL": url}}}
     errors = check_settings()
-    assert errors and {e.id for e in errors} == {"feedback_sso.E009"}
+    assert errors
+    assert {e.id for e in errors} == {"feedback_sso.E009"}
     assert errors[0].msg.startswith("FEEDBACK_SSO['VENDORS']['productlift']['PORTAL_URL'] is")
 
 
@@ -245,5 +246,6 @@ def test_no_message_ever_contains_a_secret(settings: Any) -> None:
     messages = check_settings()
     assert len(messages) >= 4
     for message in messages:
-        assert secret not in message.msg and secret not in (message.hint or "")
+        assert secret not in message.msg
+        assert secret not in (message.hint or "")
         assert secret[:10] not in message.msg

@@ -47,7 +47,8 @@ def test_custom_user_model_email_login_no_names_uuid_pk() -> None:
     lift = verify("productlift", issue_token(member, "productlift").token)
 
     assert sleek["mail"] == "Ada.Lovelace@example.org"
-    assert sleek["id"] == str(member.pk) and len(sleek["id"]) == 36
+    assert sleek["id"] == str(member.pk)
+    assert len(sleek["id"]) == 36
     assert sleek["full_name"] == "Ada.Lovelace@example.org"
     assert sleek["name"] == "adalovelace"  # the local part, made lowercase alphanumeric
     assert lift["uid"] == str(member.pk)

@@ -111,7 +111,8 @@ def test_custom_vendor_from_settings_alone(settings: Any, user: Any) -> None:
     from joserfc import jwt
     from joserfc.jwk import OctKey
     claims = jwt.decode(issued.token, OctKey.import_key(secret), algorithms=["HS256"]).claims
-    assert claims["sub"] == str(user.pk) and claims["display"] == "Jane Doe"
+    assert claims["sub"] == str(user.pk)
+    assert claims["display"] == "Jane Doe"
     assert claims["exp"] - claims["iat"] == 120
     assert config.vendor.name == "Acme Board"
     assert config.vendor.sso_url(config.options, "T", None) == (
@@ -141,7 +142,10 @@ def test_token_issued_signal(user: Any) -> None:
         token_issued.disconnect(listener)
 
     (event,) = received
-    assert event["vendor_id"] == "issuely" and event["user"] == user
-    assert event["jti"] == issued.jti and event["expires_at"] == issued.expires_at
+    assert event["vendor_id"] == "issuely"
+    assert event["user"] == user
+    assert event["jti"] == issued.jti
+    assert event["expires_at"] == issued.expires_at
     assert event["claims"]["email"] == user.email
-    assert SECRETS["issuely"] not in repr(event) and issued.token not in repr(event)
+    assert SECRETS["issuely"] not in repr(event)
+    assert issued.token not in repr(event)

@@ -8,7 +8,6 @@ from datetime import timedelta
 from .spec import ClaimRule, VendorOption, VendorSpec
 
 
-
 def lowercase_alphanumeric(value: str) -> str:
     """Sleekplan usernames: lowercase letters and digits only (the local part of an email)."""
     return re.sub(r"[^a-z0-9]", "", value.split("@", 1)[0].lower())

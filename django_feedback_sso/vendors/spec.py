@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 #: Algorithms a vendor spec may name. Vendors share an HMAC secret with us; asymmetric
 #: schemes and ``none`` are deliberately absent (algorithm confusion, unsigned tokens).
@@ -45,9 +45,10 @@ class ClaimRule:
             return f"must match {self.pattern}"
         if self.choices and value not in self.choices:
             return f"must be one of {', '.join(self.choices)}"
-        if self.minimum is not None and value < self.minimum:
+        number = cast("float", value)  # only numeric rules set minimum/maximum
+        if self.minimum is not None and number < self.minimum:
             return f"must be at least {self.minimum:g}"
-        if self.maximum is not None and value > self.maximum:
+        if self.maximum is not None and number > self.maximum:
             return f"must be at most {self.maximum:g}"
         return None
 
