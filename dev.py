@@ -10,6 +10,7 @@ Each command creates its own virtual environment under .venv/ on first use.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -71,10 +72,8 @@ def example(extra: list[str]) -> None:
     run(PYTHON, manage, "create_demo_users", env=env)
     print(f"\nOpen http://{address}/ and log in with a demo account (Ctrl-C stops).\n",
           flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how the demo ends
         run(PYTHON, manage, "runserver", address, *options, env=env)
-    except KeyboardInterrupt:
-        pass
 
 
 COMMANDS = {"test": test, "example": example, "matrix": matrix}
