@@ -10,6 +10,7 @@ Each command creates its own virtual environment under .venv/ on first use.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import subprocess
@@ -30,6 +31,8 @@ def run(*args: str | Path, **kwargs: object) -> None:
 
 def ensure_venv(*groups: str) -> None:
     """Create .venv and install the package with the given dependency groups."""
+    if sys.version_info < (3, 10):  # noqa: UP036 - dev.py itself may run on an older python3
+        sys.exit("django-feedback-sso needs Python 3.10 or newer.")
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
         run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
@@ -58,9 +61,22 @@ def matrix(extra: list[str]) -> None:
 def example(extra: list[str]) -> None:
     ensure_venv("example")
     manage = ROOT / "example_project" / "manage.py"
-    run(PYTHON, manage, "migrate", "--noinput")
-    run(PYTHON, manage, "create_demo_users")
-    run(PYTHON, manage, "runserver", *(extra or ["127.0.0.1:8000"]))
+    address = extra[0] if extra and not extra[0].startswith("-") else "127.0.0.1:8000"
+    options = extra[1:] if extra and not extra[0].startswith("-") else extra
+    if ":" not in address:
+        address = f"127.0.0.1:{address}"
+    env = dict(os.environ)
+    if address != "127.0.0.1:8000":
+        # The vendors must be pointed at the sandbox where it is actually served.
+        host = "127.0.0.1" if address.startswith("0.0.0.0:") else address.rsplit(":", 1)[0]
+        env.setdefault("SANDBOX_URL", f"http://{host}:{address.rsplit(':', 1)[1]}/sandbox")
+    run(PYTHON, manage, "migrate", "--noinput", env=env)
+    print("\nDemo accounts:", flush=True)
+    run(PYTHON, manage, "create_demo_users", env=env)
+    print(f"\nOpen http://{address}/ and log in with a demo account (Ctrl-C stops).\n",
+          flush=True)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how the demo ends
+        run(PYTHON, manage, "runserver", address, *options, env=env)
 
 
 COMMANDS = {"test": test, "example": example, "matrix": matrix}

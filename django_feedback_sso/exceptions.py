@@ -50,3 +50,26 @@ class FeedbackSSORefused(FeedbackSSOError):
         super().__init__(f"{vendor_id}: no token for this user ({reason})")
         self.vendor_id = vendor_id
         self.reason = reason
+
+
+class FeedbackSSOTokenRejected(FeedbackSSOError, ValueError):
+    """A token fails its vendor's documented rules (see ``verification``); ``reason`` says
+    which, as one of the stable codes below, and the message says it for humans."""
+
+    INVALID_TOKEN = "invalid_token"  # noqa: S105 - a reason code, not a password
+    WRONG_ALGORITHM = "wrong_algorithm"
+    BAD_SIGNATURE = "bad_signature"
+    MISSING_CLAIM = "missing_claim"
+    INVALID_CLAIM = "invalid_claim"
+    LIFETIME_TOO_LONG = "lifetime_too_long"
+    EXPIRED = "expired"
+    NOT_YET_VALID = "not_yet_valid"
+    REPLAYED = "replayed"
+
+    def __init__(self, vendor_id: str, reason: str, detail: str,
+                 claim: str | None = None) -> None:
+        super().__init__(f"{vendor_id}: token rejected ({reason}): {detail}")
+        self.vendor_id = vendor_id
+        self.reason = reason
+        self.detail = detail
+        self.claim = claim

@@ -12,7 +12,7 @@ import jwt
 
 from .claims import build_claims
 from .conf import get_vendor_config
-from .exceptions import FeedbackSSOClaimError
+from .exceptions import FeedbackSSOClaimError, FeedbackSSOTokenRejected
 from .options import VendorConfig
 from .policy import check_user
 from .signals import token_issued
@@ -72,10 +72,33 @@ def time_claims(config: VendorConfig, now: float) -> dict[str, Any]:
 def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
     """The claims of ``token`` if its signature and pinned algorithm check out.
 
-    Time rules differ per vendor, so the caller (the sandbox) applies them with its own
-    clock. Raises ``jwt.InvalidTokenError`` subclasses.
+    Time rules differ per vendor, so the caller (``verification``) applies them with its
+    own clock. Raises :class:`FeedbackSSOTokenRejected` (``wrong_algorithm``,
+    ``bad_signature`` or ``invalid_token``) so no other module needs to know PyJWT.
     """
     options: Any = {"verify_exp": False, "verify_iat": False, "verify_nbf": False}
-    claims: dict[str, Any] = jwt.decode(token, config.secret,
-                                        algorithms=[config.spec.algorithm], options=options)
+    try:
+        claims: dict[str, Any] = jwt.decode(token, config.secret,
+                                            algorithms=[config.spec.algorithm], options=options)
+    except jwt.InvalidAlgorithmError:
+        raise FeedbackSSOTokenRejected(
+            config.id, FeedbackSSOTokenRejected.WRONG_ALGORITHM,
+            f"signed with {_header_algorithm(token)}; {config.spec.name} accepts only "
+            f"{config.spec.algorithm}") from None
+    except jwt.InvalidSignatureError:
+        raise FeedbackSSOTokenRejected(
+            config.id, FeedbackSSOTokenRejected.BAD_SIGNATURE,
+            f"the signature does not match {config.spec.name}'s SSO secret") from None
+    except jwt.InvalidTokenError as exc:
+        # PyJWT's messages describe the token's shape; they never quote the key.
+        raise FeedbackSSOTokenRejected(
+            config.id, FeedbackSSOTokenRejected.INVALID_TOKEN, f"not a valid JWT ({exc})",
+        ) from None
     return claims
+
+
+def _header_algorithm(token: str) -> str:
+    try:
+        return str(jwt.get_unverified_header(token).get("alg"))
+    except jwt.InvalidTokenError:
+        return "an unknown algorithm"

@@ -1,6 +1,11 @@
 """Settings for the test suite: every seed vendor configured with a test secret."""
 
+import sys
 from pathlib import Path
+
+# The browser tests drive the example project's demo app; make it importable wherever
+# these settings load (pytest, tox, mypy's Django plugin).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "example_project"))
 
 SECRET_KEY = "tests-only-not-secret"
 DEBUG = False
@@ -15,8 +20,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.staticfiles",
     "django_feedback_sso",
+    "django_feedback_sso.sandbox",
     "tests.customuser",
+    "demo",  # the example project's pages, which the browser tests drive
 ]
+# Test runs have DEBUG off (pytest-django forces it), yet the sandbox rule and browser tests
+# need the sandbox; its "not with DEBUG off" check has its own test in test_sandbox.py.
+SILENCED_SYSTEM_CHECKS = ["feedback_sso.E015"]
 MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -5,4 +5,6 @@ from tests.views import page
 urlpatterns = [
     path("feedback-sso/", include("django_feedback_sso.urls")),
     path("page/<slug:vendor_id>/", page),
+    path("sandbox/", include("django_feedback_sso.sandbox.urls")),
+    path("", include("demo.urls")),
 ]

@@ -106,6 +106,7 @@ FEEDBACKCHIMP = VendorSpec(
     claim_names={"email": "email", "name": "display_name"},
     required_claims=("email", "name", "jti"),
     claim_rules={"email": ClaimRule(), "name": ClaimRule()},
+    rejects_reused_jti=True,
     options=(
         _portal("https://yourorg.feedbackchimp.space", required=True),
         VendorOption("SSO_URL", "Where signed-in users are sent with their token.",

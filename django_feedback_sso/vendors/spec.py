@@ -92,6 +92,8 @@ class VendorSpec:
     default_lifetime: timedelta = timedelta(minutes=5)
     max_lifetime: timedelta | None = None
     time_claims: tuple[str, ...] = TIME_CLAIMS
+    #: The vendor refuses a token whose ``jti`` it has seen before (replay protection).
+    rejects_reused_jti: bool = False
     options: tuple[VendorOption, ...] = ()
     # Delivery -------------------------------------------------------------------------
     #: Template of the tag's snippet; the generic one links through the redirect view.

@@ -17,6 +17,7 @@ from joserfc.jwk import OctKey
 
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.conf import get_vendor_config
+from django_feedback_sso.exceptions import FeedbackSSOTokenRejected
 from django_feedback_sso.tokens import issue_token, verify_signature
 from django_feedback_sso.vendors.spec import VendorSpec
 from tests.factories import UserFactory
@@ -61,8 +62,9 @@ def test_verification_pins_the_algorithm(user: Any) -> None:
     other_hmac = pyjwt.encode(claims, SECRETS["issuely"], algorithm="HS512")
 
     for forged in (unsigned, other_hmac):
-        with pytest.raises(pyjwt.InvalidTokenError):
+        with pytest.raises(FeedbackSSOTokenRejected) as excinfo:
             verify_signature(forged, config)
+        assert excinfo.value.reason == FeedbackSSOTokenRejected.WRONG_ALGORITHM
     assert verify_signature(issue_token(user, "issuely").token, config)["email"] == user.email
 
 

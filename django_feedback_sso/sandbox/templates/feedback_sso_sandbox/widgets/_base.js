@@ -1,0 +1,115 @@
+{% load feedback_sso %}/*
+ * Sandbox stand-in for {{ vendor.name }}'s widget loader (django-feedback-sso, development
+ * only). It reads the token where the real widget reads it, asks the sandbox's verify
+ * endpoint what {{ vendor.name }} would make of it, and shows the answer in a panel.
+ * Everything is built with createElement and textContent: claims are user data.
+ */
+(function () {
+  "use strict";
+
+  var VENDOR = {{ vendor.id|feedback_sso_json }};
+  var VENDOR_NAME = {{ vendor.name|feedback_sso_json }};
+  var VERIFY_URL = {{ verify_url|feedback_sso_json }};
+  // Set only while this file first runs; vendors read their data attributes off it.
+  var ownScript = document.currentScript;
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // Real widgets float in a corner of the page; so do the stand-ins.
+  function dock() {
+    var found = document.getElementById("feedback-sso-sandbox-dock");
+    if (!found) {
+      found = element("div", { id: "feedback-sso-sandbox-dock" });
+      found.style.cssText = "position:fixed;right:1rem;bottom:1rem;max-width:24rem;" +
+        "max-height:80vh;overflow:auto;z-index:2147483647;font:14px/1.4 system-ui,sans-serif";
+      document.body.appendChild(found);
+    }
+    return found;
+  }
+
+  function Panel(via, label) {
+    this.root = element("section", {
+      "class": "feedback-sso-sandbox-widget",
+      "data-sandbox-vendor": VENDOR,
+      "data-sandbox-via": via,
+      "data-sandbox-state": "anonymous"
+    });
+    this.root.style.cssText = "background:#fff;border:2px solid #555;border-radius:.5rem;" +
+      "padding:.5rem .75rem;margin-top:.5rem;box-shadow:0 2px 8px rgba(0,0,0,.2)";
+    this.root.appendChild(element("strong", {}, VENDOR_NAME + " (sandbox) via " + label));
+    this.status = this.root.appendChild(element("p", { "class": "sandbox-status" }));
+    this.actions = this.root.appendChild(element("div"));
+    this.claims = this.root.appendChild(element("dl"));
+    dock().appendChild(this.root);
+  }
+
+  Panel.prototype.state = function (state, text) {
+    this.root.setAttribute("data-sandbox-state", state);
+    this.status.textContent = text;
+  };
+
+  Panel.prototype.anonymous = function (why) {
+    this.state("anonymous", "Anonymous visitor (" + why + ").");
+  };
+
+  Panel.prototype.action = function (label, onClick) {
+    var button = this.actions.appendChild(element("button", { type: "button" }, label));
+    button.addEventListener("click", onClick);
+    return button;
+  };
+
+  Panel.prototype.show = function (result) {
+    while (this.claims.firstChild) {
+      this.claims.removeChild(this.claims.firstChild);
+    }
+    if (!result || result.state !== "signed-in") {
+      result = result || {};
+      this.state("refused", VENDOR_NAME + " refused the token: " + result.reason +
+        " (" + result.detail + ")");
+      this.root.setAttribute("data-sandbox-reason", String(result.reason));
+      return;
+    }
+    var user = result.user || {};
+    this.state("signed-in", "Signed in as " + (user.display_name || user.email) +
+      (user.email ? " <" + user.email + ">" : ""));
+    this.root.setAttribute("data-sandbox-user", user.display_name || user.email || "");
+    var claims = this.claims;
+    Object.keys(result.claims || {}).sort().forEach(function (name) {
+      var value = result.claims[name];
+      claims.appendChild(element("dt", {}, name));
+      claims.appendChild(element("dd", {}, typeof value === "string" ? value : JSON.stringify(value)));
+    });
+  };
+
+  function verify(token) {
+    return fetch(VERIFY_URL, {
+      method: "POST",
+      body: new URLSearchParams({ token: token }),
+      credentials: "omit",
+      cache: "no-store"
+    })
+      .then(function (response) { return response.json(); })
+      .catch(function () {
+        return { state: "refused", reason: "unreachable", detail: "the sandbox did not answer" };
+      });
+  }
+
+  function signIn(panel, token) {
+    if (typeof token !== "string" || !token) {
+      panel.anonymous("no token");
+      return Promise.resolve(null);
+    }
+    panel.state("anonymous", "Verifying the token…");
+    return verify(token).then(function (result) { panel.show(result); });
+  }
+{% block widget %}{% endblock %}
+})();

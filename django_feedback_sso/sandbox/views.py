@@ -1,0 +1,152 @@
+"""The sandbox's stand-ins: a vendor portal/SSO URL, a verify endpoint, widget scripts.
+
+Each verifies tokens with :mod:`django_feedback_sso.verification` against the vendor's
+configured secret, exactly as the real vendor would, and says who was signed in or why
+the token was refused. Tokens are never echoed back, secrets never leave the settings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
+
+from ..exceptions import FeedbackSSOTokenRejected
+from ..options import VendorConfig
+from ..vendors.spec import IdentityField
+from ..verification import identity, verify_token
+from ..views import VendorView, never_cached
+from .replay import CacheReplayGuard
+
+State = Literal["signed-in", "anonymous", "refused"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the vendor made of a request: a signed-in user, nobody, or a refusal."""
+
+    state: State
+    claims: dict[str, Any] = field(default_factory=dict)
+    user: Mapping[IdentityField, str] = field(default_factory=dict)
+    reason: str = ""
+    detail: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        if self.state == "refused":
+            return {"state": self.state, "reason": self.reason, "detail": self.detail}
+        return {"state": self.state, "user": self.user, "claims": self.claims}
+
+
+def check(config: VendorConfig, token: str | None) -> Outcome:
+    """Verify ``token`` the vendor's way; a used ``jti`` is remembered in the cache."""
+    if not token:
+        return Outcome("anonymous")
+    try:
+        claims = verify_token(token, config, replay_guard=CacheReplayGuard())
+    except FeedbackSSOTokenRejected as rejected:
+        return Outcome("refused", reason=rejected.reason, detail=rejected.detail)
+    return Outcome("signed-in", claims=claims, user=identity(config, claims))
+
+
+class SandboxView(VendorView):
+    """Nothing the sandbox answers may be cached or leak its URL (tokens ride in it)."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = never_cached(super().dispatch(request, *args, **kwargs))
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    def vendor_config(self, vendor_id: str) -> VendorConfig:
+        """A development tool: a broken vendor raises loudly instead of answering 503."""
+        config = super().vendor_config(vendor_id)
+        if config is None:  # only reachable with DEBUG off, which E015 forbids
+            raise Http404("This vendor is misconfigured; see manage.py check.")
+        return config
+
+
+class PortalView(SandboxView):
+    """The vendor's portal and SSO URL: any page under it takes the vendor's token param."""
+
+    def get(self, request: HttpRequest, vendor_id: str, page: str = "") -> HttpResponse:
+        config = self.vendor_config(vendor_id)
+        spec = config.spec
+        outcome = check(config, request.GET.get(spec.token_param))
+        context = {
+            "vendor": config.vendor,
+            "outcome": outcome,
+            "claims": [(name, _text(value)) for name, value in sorted(outcome.claims.items())],
+            "page": "/" + page,
+            "return_to": request.GET.get(spec.return_param) if spec.return_param else None,
+            "sign_in_url": _site_sign_in_url(config, "/" + page),
+        }
+        return TemplateResponse(request, "feedback_sso_sandbox/portal.html", context,
+                                status=403 if outcome.state == "refused" else 200)
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class VerifyView(SandboxView):
+    """``POST token=…`` → JSON outcome, for the stand-in widgets.
+
+    Exempt from CSRF and open to any origin like a vendor's own API: it reads no cookie,
+    and the widget may be served from another localhost origin than the page.
+    """
+
+    http_method_names = ["post"]  # noqa: RUF012 - Django's View declares it a plain list
+
+    def post(self, request: HttpRequest, vendor_id: str) -> HttpResponse:
+        config = self.vendor_config(vendor_id)
+        token = request.POST.get("token", "")
+        if not token:
+            response = JsonResponse({"state": "refused", "reason": "no_token",
+                                     "detail": "no token was sent"}, status=400)
+        else:
+            outcome = check(config, token)
+            response = JsonResponse(outcome.as_json(),
+                                    status=403 if outcome.state == "refused" else 200)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class WidgetScriptView(SandboxView):
+    """The stand-in for a vendor's widget loader; 404 for vendors without a widget."""
+
+    def get(self, request: HttpRequest, vendor_id: str) -> HttpResponse:
+        config = self.vendor_config(vendor_id)
+        try:
+            template = get_template(f"feedback_sso_sandbox/widgets/{config.id}.js")
+        except TemplateDoesNotExist:
+            return HttpResponse("// This vendor has no widget.", status=404,
+                                content_type="text/javascript; charset=utf-8")
+        verify_url = request.build_absolute_uri(
+            reverse("feedback_sso_sandbox:verify", args=[config.id]))
+        body = template.render({"vendor": config.vendor, "verify_url": verify_url})
+        return HttpResponse(body, content_type="text/javascript; charset=utf-8")
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _site_sign_in_url(config: VendorConfig, page: str) -> str | None:
+    """The site's redirect view, as the vendor's "log in" button would link to it."""
+    spec = config.spec
+    try:
+        url = reverse("feedback_sso:redirect", args=[config.id])
+    except NoReverseMatch:
+        return None
+    if spec.sso_url_option is None:
+        return None
+    if spec.return_mode == "none":
+        return url
+    param = spec.incoming_return_params[0] if spec.incoming_return_params else "next"
+    return f"{url}?{urlencode({param: page})}"

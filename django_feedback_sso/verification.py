@@ -1,0 +1,121 @@
+"""The vendor's side of SSO: would this vendor accept this token, and if not, why not?
+
+One set of rules driven by each :class:`~django_feedback_sso.vendors.spec.VendorSpec`:
+the signature and pinned algorithm (checked in ``tokens``, the only module that knows
+PyJWT), then required claims, claim values, the vendor's lifetime limit, expiry, and a
+reused ``jti`` where the vendor forbids replay. The sandbox uses it to stand in for the
+vendors; a command that checks a pasted token can reuse it as it is.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from .exceptions import FeedbackSSOTokenRejected as Rejected
+from .options import VendorConfig
+from .tokens import verify_signature
+from .vendors.spec import IdentityField
+
+#: How far ``iat``/``nbf`` may lie in the future: clocks of two servers drift a little.
+CLOCK_SKEW = 30
+
+
+class ReplayGuard(Protocol):
+    """Remembers the ``jti`` values a vendor has accepted."""
+
+    def first_use(self, vendor_id: str, jti: str, expires_at: int | None) -> bool:
+        """Record ``jti``; ``False`` if it had been recorded before."""
+
+
+def verify_token(token: str, config: VendorConfig, *, now: float | None = None,
+                 replay_guard: ReplayGuard | None = None) -> dict[str, Any]:
+    """The claims of ``token`` if ``config``'s vendor would accept it.
+
+    Raises :class:`~django_feedback_sso.exceptions.FeedbackSSOTokenRejected` with a
+    distinct ``reason`` per rule. Without a ``replay_guard`` reuse is not checked (and
+    checking a token does not use it up). ``now`` (Unix seconds) is for tests.
+    """
+    claims = verify_signature(token, config)
+    clock = time.time() if now is None else now
+    _check_present(config, claims)
+    _check_values(config, claims)
+    _check_times(config, claims, clock)
+    _check_replay(config, claims, replay_guard)
+    return claims
+
+
+def identity(config: VendorConfig, claims: Mapping[str, Any]) -> dict[IdentityField, str]:
+    """Who the vendor signs in: the user fields its claims carry, by the spec's names."""
+    return {source: str(claims[claim]) for claim, source in config.spec.claim_names.items()
+            if claims.get(claim) not in (None, "")}
+
+
+def _check_present(config: VendorConfig, claims: Mapping[str, Any]) -> None:
+    spec = config.spec
+    required = [*spec.required_claims]
+    if spec.max_lifetime is not None:
+        required.append("exp")  # a lifetime limit can't hold for a token that never expires
+    if spec.rejects_reused_jti:
+        required.append("jti")
+    for name in dict.fromkeys(required):
+        if claims.get(name) in (None, ""):
+            raise Rejected(config.id, Rejected.MISSING_CLAIM,
+                           f"{spec.name} requires the claim {name!r}", claim=name)
+
+
+def _check_values(config: VendorConfig, claims: Mapping[str, Any]) -> None:
+    for name in ("iat", "exp", "nbf"):
+        value = claims.get(name)
+        if value is not None and (isinstance(value, bool)
+                                  or not isinstance(value, (int, float))):
+            raise Rejected(config.id, Rejected.INVALID_CLAIM,
+                           f"claim {name!r} must be a number of seconds", claim=name)
+    for name, value in claims.items():
+        problem = None if name in ("iat", "exp", "nbf", "jti") else (
+            config.vendor.claim_problem(name, value))
+        if problem:
+            raise Rejected(config.id, Rejected.INVALID_CLAIM, f"claim {name!r} {problem}",
+                           claim=name)
+    # Claims fixed by an account option (Issuely's companyId) name the account the
+    # token is for; the vendor looks the secret up by them, so another value can't pass.
+    for option in config.spec.options:
+        expected = config.options.get(option.name)
+        if option.required and option.claim and claims.get(option.claim) != expected:
+            raise Rejected(config.id, Rejected.INVALID_CLAIM,
+                           f"claim {option.claim!r} names another {config.spec.name} "
+                           f"account than {option.name}", claim=option.claim)
+
+
+def _check_times(config: VendorConfig, claims: Mapping[str, Any], now: float) -> None:
+    spec = config.spec
+    exp, iat = claims.get("exp"), claims.get("iat")
+    if spec.max_lifetime is not None and exp is not None:
+        limit = spec.max_lifetime.total_seconds()
+        start = iat if iat is not None else now
+        if exp - start > limit:
+            raise Rejected(config.id, Rejected.LIFETIME_TOO_LONG,
+                           f"exp is {int(exp - start)} s after {'now' if iat is None else 'iat'}; "
+                           f"{spec.name} accepts at most {int(limit)} s ({spec.docs_url})",
+                           claim="exp")
+    if exp is not None and now >= exp:
+        raise Rejected(config.id, Rejected.EXPIRED, f"expired {int(now - exp)} s ago",
+                       claim="exp")
+    for name in ("iat", "nbf"):
+        value = claims.get(name)
+        if value is not None and value > now + CLOCK_SKEW:
+            raise Rejected(config.id, Rejected.NOT_YET_VALID,
+                           f"{name} is {int(value - now)} s in the future", claim=name)
+
+
+def _check_replay(config: VendorConfig, claims: Mapping[str, Any],
+                  replay_guard: ReplayGuard | None) -> None:
+    if replay_guard is None or not config.spec.rejects_reused_jti:
+        return
+    exp = claims.get("exp")
+    if not replay_guard.first_use(config.id, str(claims["jti"]),
+                                  int(exp) if exp is not None else None):
+        raise Rejected(config.id, Rejected.REPLAYED,
+                       f"this jti was used before; {config.spec.name} accepts each token "
+                       f"once ({config.spec.docs_url})", claim="jti")

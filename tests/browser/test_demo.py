@@ -1,0 +1,154 @@
+"""End to end in headless Chromium: the demo pages, the token endpoint, the redirect view
+and the sandbox's stand-in vendors, asserted on the DOM."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.support import ZOE_NAME, Page, expect, log_in
+
+pytestmark = pytest.mark.browser
+
+PANEL = ".feedback-sso-sandbox-widget"
+
+
+def panel(page: Page, vendor_id: str, via: str) -> Any:
+    return page.locator(f"{PANEL}[data-sandbox-vendor='{vendor_id}'][data-sandbox-via='{via}']")
+
+
+@pytest.mark.parametrize(("vendor_id", "via"), [
+    ("sleekplan", "SLEEK_USER"),
+    ("productlift", "sso-param"),
+    ("boostgpt", "data-user-token"),
+])
+def test_widget_snippet_signs_the_user_in(page: Page, vendor_id: str, via: str) -> None:
+    log_in(page, "zoe")
+    page.goto(f"/vendors/{vendor_id}/")
+
+    widget = panel(page, vendor_id, via)
+
+    expect(widget).to_have_attribute("data-sandbox-state", "signed-in")
+    expect(widget.locator(".sandbox-status")).to_have_text(
+        f"Signed in as {ZOE_NAME} <zoe@example.com>")
+
+
+@pytest.mark.parametrize(("vendor_id", "link", "page_path"), [
+    ("sleekplan", "[data-demo-redirect]", "/roadmap"),
+    ("productlift", "[data-demo-redirect]", "/roadmap"),
+    ("feedbackchimp", "#snippet a.feedback-sso-link", "/api/v1/auth/access/jwt"),
+    ("issuely", "#snippet a.feedback-sso-link", "/api/auth/sso"),
+])
+def test_redirect_signs_the_user_in_at_the_portal(page: Page, vendor_id: str, link: str,
+                                                  page_path: str) -> None:
+    log_in(page, "zoe")
+    page.goto(f"/vendors/{vendor_id}/")
+
+    page.click(link)
+
+    portal = page.locator(".sandbox-portal")
+    expect(portal).to_have_attribute("data-sandbox-vendor", vendor_id)
+    expect(portal).to_have_attribute("data-sandbox-state", "signed-in")
+    expect(portal.locator("[data-sandbox-user]")).to_have_text(ZOE_NAME)
+    expect(portal.locator("h1 small")).to_have_text(page_path)
+
+
+def test_feedbackchimp_portal_sends_visitors_through_the_site(page: Page) -> None:
+    log_in(page, "zoe")
+    page.goto("/vendors/feedbackchimp/")
+    page.click("[data-demo-portal]")
+    expect(page.locator(".sandbox-portal")).to_have_attribute("data-sandbox-state", "anonymous")
+
+    page.click("[data-sandbox-sign-in]")
+
+    expect(page.locator(".sandbox-portal")).to_have_attribute("data-sandbox-state", "signed-in")
+    expect(page.locator("main")).to_contain_text("would now continue to")
+
+
+def test_a_reloaded_feedbackchimp_token_is_refused_as_replayed(page: Page) -> None:
+    log_in(page, "zoe")
+    page.goto("/vendors/feedbackchimp/")
+    page.click("#snippet a.feedback-sso-link")
+    expect(page.locator(".sandbox-portal")).to_have_attribute("data-sandbox-state", "signed-in")
+
+    page.reload()
+
+    expect(page.locator("[data-sandbox-reason]")).to_have_text("replayed")
+
+
+@pytest.mark.parametrize(("vendor_id", "button", "via", "index"), [
+    ("sleekplan", f"{PANEL} button", "$sleek.sso", 0),
+    ("productlift", "[data-demo-flow]", "sso-param", 1),
+    ("boostgpt", "[data-demo-flow]", "init", 0),
+])
+def test_on_demand_flow_fetches_a_token_from_the_endpoint(
+    page: Page, vendor_id: str, button: str, via: str, index: int
+) -> None:
+    log_in(page, "zoe")
+    page.goto(f"/vendors/{vendor_id}/")
+    expect(page.locator(PANEL).first).to_have_attribute("data-sandbox-state", "signed-in")
+
+    with page.expect_response(lambda r: r.url.endswith(f"/feedback-sso/{vendor_id}/token/")
+                              ) as answer:
+        page.click(button)
+
+    assert answer.value.status == 200
+    assert answer.value.request.method == "GET"
+    widget = panel(page, vendor_id, via).nth(index)
+    expect(widget).to_have_attribute("data-sandbox-state", "signed-in")
+    expect(widget).to_have_attribute("data-sandbox-user", ZOE_NAME)
+
+
+@pytest.mark.parametrize(("vendor_id", "via"), [
+    ("sleekplan", "SLEEK_USER"),
+    ("productlift", "sso-param"),
+    ("boostgpt", "data-user-token"),
+])
+def test_staff_stays_anonymous_in_widgets(page: Page, vendor_id: str, via: str) -> None:
+    log_in(page, "staff")
+    page.goto(f"/vendors/{vendor_id}/")
+
+    expect(panel(page, vendor_id, via)).to_have_attribute("data-sandbox-state", "anonymous")
+    expect(page.locator(f"{PANEL}[data-sandbox-state='signed-in']")).to_have_count(0)
+
+
+@pytest.mark.parametrize(("vendor_id", "link"), [
+    ("sleekplan", "[data-demo-redirect]"),
+    ("productlift", "[data-demo-redirect]"),
+    ("feedbackchimp", "#snippet a.feedback-sso-link"),
+    ("issuely", "#snippet a.feedback-sso-link"),
+])
+def test_staff_stays_anonymous_at_portals(page: Page, vendor_id: str, link: str) -> None:
+    log_in(page, "staff")
+    page.goto(f"/vendors/{vendor_id}/")
+
+    page.click(link)
+
+    expect(page.locator(".sandbox-portal")).to_have_attribute("data-sandbox-state", "anonymous")
+
+
+def test_staff_on_demand_gets_no_token(page: Page) -> None:
+    log_in(page, "staff")
+    page.goto("/vendors/sleekplan/")
+
+    with page.expect_response(lambda r: r.url.endswith("/feedback-sso/sleekplan/token/")
+                              ) as answer:
+        page.click(f"{PANEL} button")
+
+    assert answer.value.status == 403
+    expect(panel(page, "sleekplan", "$sleek.sso")).to_have_attribute("data-sandbox-state",
+                                                                     "anonymous")
+
+
+@pytest.mark.parametrize("vendor_id", ["sleekplan", "productlift", "boostgpt",
+                                       "feedbackchimp", "issuely"])
+def test_hostile_display_name_is_text_and_runs_no_script(page: Page, vendor_id: str) -> None:
+    log_in(page, "zoe")
+    page.goto(f"/vendors/{vendor_id}/")
+    page.wait_for_load_state("networkidle")
+
+    expect(page.locator("[data-demo-user]")).to_have_text(ZOE_NAME)
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("header b, .feedback-sso-sandbox-widget b").count() == 0
+    assert page.evaluate("window.__xss") is None  # the page fixture also checks dialogs

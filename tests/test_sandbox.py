@@ -1,0 +1,315 @@
+"""The sandbox refuses what each vendor refuses, each time with its own reason.
+
+Bad tokens are forged with joserfc, not with the PyJWT the app mints and verifies with.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from joserfc import jwt
+from joserfc.jwk import OctKey
+
+from django_feedback_sso.conf import get_vendor_config
+from django_feedback_sso.exceptions import FeedbackSSOTokenRejected
+from django_feedback_sso.sandbox.checks import check_debug_only
+from django_feedback_sso.sandbox.replay import CacheReplayGuard
+from django_feedback_sso.sandbox.vendor_urls import vendor_options
+from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.vendors import BUILTIN_SPECS
+from django_feedback_sso.verification import verify_token
+from tests.oracle import DOCUMENTED
+from tests.settings import SECRETS
+
+SEED_VENDORS = sorted(DOCUMENTED)
+REQUIRED = [(vendor_id, claim) for vendor_id in SEED_VENDORS
+            for claim in DOCUMENTED[vendor_id].required]
+HOSTILE = 'Zoë "</script><b>'
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    cache.clear()
+
+
+def forge(vendor_id: str, claims: dict[str, Any], *, secret: str | None = None,
+          algorithm: str = "HS256") -> str:
+    key = OctKey.import_key(secret or SECRETS[vendor_id])
+    return jwt.encode({"alg": algorithm}, claims, key, algorithms=[algorithm])
+
+
+def good_claims(user: Any, vendor_id: str, **changes: Any) -> dict[str, Any]:
+    """A real token's claims, changed; ``None`` drops a claim."""
+    claims = dict(issue_token(user, vendor_id).claims)
+    for name, value in changes.items():
+        if value is None:
+            claims.pop(name, None)
+        else:
+            claims[name] = value
+    return claims
+
+
+def rejection(vendor_id: str, token: str) -> FeedbackSSOTokenRejected:
+    with pytest.raises(FeedbackSSOTokenRejected) as caught:
+        verify_token(token, get_vendor_config(vendor_id), replay_guard=CacheReplayGuard())
+    return caught.value
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_a_real_token_is_accepted(vendor_id: str, user: Any) -> None:
+    token = issue_token(user, vendor_id).token
+
+    claims = verify_token(token, get_vendor_config(vendor_id), replay_guard=CacheReplayGuard())
+
+    assert claims[DOCUMENTED[vendor_id].email_claim] == user.email
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_wrong_signature(vendor_id: str, user: Any) -> None:
+    token = forge(vendor_id, good_claims(user, vendor_id), secret="another-secret-" * 3)
+
+    assert rejection(vendor_id, token).reason == "bad_signature"
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_token_for_another_vendor_is_a_wrong_signature(vendor_id: str, user: Any) -> None:
+    other = next(v for v in SEED_VENDORS if v != vendor_id)
+
+    assert rejection(vendor_id, issue_token(user, other).token).reason == "bad_signature"
+
+
+@pytest.mark.parametrize("algorithm", ["HS384", "HS512"])
+def test_wrong_algorithm(algorithm: str, user: Any) -> None:
+    token = forge("boostgpt", good_claims(user, "boostgpt"), algorithm=algorithm)
+
+    rejected = rejection("boostgpt", token)
+
+    assert rejected.reason == "wrong_algorithm"
+    assert rejected.detail == f"signed with {algorithm}; BoostGPT accepts only HS256"
+
+
+def test_unsigned_token_is_a_wrong_algorithm(user: Any) -> None:
+    def part(data: dict[str, Any]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+    token = f"{part({'alg': 'none', 'typ': 'JWT'})}.{part(good_claims(user, 'issuely'))}."
+
+    assert rejection("issuely", token).reason == "wrong_algorithm"
+
+
+def test_garbage_is_an_invalid_token() -> None:
+    assert rejection("sleekplan", "not-a-jwt").reason == "invalid_token"
+
+
+@pytest.mark.parametrize(("vendor_id", "claim"), REQUIRED)
+def test_missing_required_claim(vendor_id: str, claim: str, user: Any) -> None:
+    token = forge(vendor_id, good_claims(user, vendor_id, **{claim: None}))
+
+    rejected = rejection(vendor_id, token)
+
+    assert (rejected.reason, rejected.claim) == ("missing_claim", claim)
+    assert repr(claim) in rejected.detail
+
+
+@pytest.mark.parametrize(("vendor_id", "limit"), [("issuely", 600), ("boostgpt", 3600)])
+def test_lifetime_too_long(vendor_id: str, limit: int, user: Any) -> None:
+    now = int(time.time())
+    token = forge(vendor_id, good_claims(user, vendor_id, iat=now, exp=now + limit + 1))
+
+    rejected = rejection(vendor_id, token)
+
+    assert rejected.reason == "lifetime_too_long"
+    assert f"at most {limit} s" in rejected.detail
+
+
+@pytest.mark.parametrize(("vendor_id", "limit"), [("issuely", 600), ("boostgpt", 3600)])
+def test_lifetime_at_the_limit_is_accepted(vendor_id: str, limit: int, user: Any) -> None:
+    now = int(time.time())
+    token = forge(vendor_id, good_claims(user, vendor_id, iat=now, exp=now + limit))
+
+    verify_token(token, get_vendor_config(vendor_id))
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_expired(vendor_id: str, user: Any) -> None:
+    now = int(time.time())
+    token = forge(vendor_id, good_claims(user, vendor_id, iat=now - 120, exp=now - 60))
+
+    assert rejection(vendor_id, token).reason == "expired"
+
+
+def test_issued_in_the_future(user: Any) -> None:
+    now = int(time.time())
+    token = forge("issuely", good_claims(user, "issuely", iat=now + 300, exp=now + 600))
+
+    assert rejection("issuely", token).reason == "not_yet_valid"
+
+
+@pytest.mark.parametrize(("vendor_id", "claim", "value"), [
+    ("sleekplan", "weight", 11),  # "User weighting from 1 to 10"
+    ("issuely", "role", "ADMIN"),  # CUSTOMER or AGENT
+    ("issuely", "companyId", "someone-else"),  # not this account's COMPANY_ID
+])
+def test_invalid_claim_value(vendor_id: str, claim: str, value: Any, user: Any) -> None:
+    token = forge(vendor_id, good_claims(user, vendor_id, **{claim: value}))
+
+    rejected = rejection(vendor_id, token)
+
+    assert (rejected.reason, rejected.claim) == ("invalid_claim", claim)
+
+
+def test_feedbackchimp_refuses_a_replayed_jti(user: Any) -> None:
+    token = issue_token(user, "feedbackchimp").token
+    config = get_vendor_config("feedbackchimp")
+    verify_token(token, config, replay_guard=CacheReplayGuard())
+
+    rejected = rejection("feedbackchimp", token)
+
+    assert (rejected.reason, rejected.claim) == ("replayed", "jti")
+
+
+@pytest.mark.parametrize("vendor_id", [v for v in SEED_VENDORS if v != "feedbackchimp"])
+def test_vendors_without_replay_protection_accept_a_token_twice(vendor_id: str,
+                                                                user: Any) -> None:
+    token = issue_token(user, vendor_id).token
+    config = get_vendor_config(vendor_id)
+
+    for _ in range(2):
+        verify_token(token, config, replay_guard=CacheReplayGuard())
+
+
+def test_checking_without_a_replay_guard_does_not_use_the_token_up(user: Any) -> None:
+    token = issue_token(user, "feedbackchimp").token
+    config = get_vendor_config("feedbackchimp")
+    verify_token(token, config)
+
+    verify_token(token, config, replay_guard=CacheReplayGuard())
+
+
+def test_every_reason_is_distinct() -> None:
+    codes = [value for name, value in vars(FeedbackSSOTokenRejected).items() if name.isupper()]
+
+    assert len(codes) == len(set(codes)) == 9
+
+
+# The views -------------------------------------------------------------------------------
+
+
+def portal(client: Client, vendor_id: str, token: str, page: str = "") -> Any:
+    param = BUILTIN_SPECS[vendor_id].token_param
+    return client.get(reverse("feedback_sso_sandbox:portal", args=[vendor_id, page])
+                      if page else reverse("feedback_sso_sandbox:portal", args=[vendor_id]),
+                      {param: token})
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_portal_shows_who_signed_in_escaped(vendor_id: str, user: Any, client: Client) -> None:
+    user.first_name, user.last_name = HOSTILE, "<img src=x onerror=alert(1)>"
+    token = issue_token(user, vendor_id).token
+
+    response = portal(client, vendor_id, token)
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert 'data-sandbox-state="signed-in"' in html
+    assert "Zoë &quot;&lt;/script&gt;&lt;b&gt; &lt;img src=x onerror=alert(1)&gt;" in html
+    assert "</script><b>" not in html
+    assert "<img src=x" not in html
+    assert token not in html
+    assert SECRETS[vendor_id] not in html
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_portal_shows_the_reason_it_refused(user: Any, client: Client) -> None:
+    now = int(time.time())
+    token = forge("issuely", good_claims(user, "issuely", iat=now, exp=now + 601))
+
+    response = portal(client, "issuely", token, "api/auth/sso")
+
+    assert response.status_code == 403
+    assert b"<code data-sandbox-reason>lifetime_too_long</code>" in response.content
+
+
+def test_portal_refuses_a_replayed_feedbackchimp_token(user: Any, client: Client) -> None:
+    token = issue_token(user, "feedbackchimp").token
+
+    first = portal(client, "feedbackchimp", token, "api/v1/auth/access/jwt")
+    second = portal(client, "feedbackchimp", token, "api/v1/auth/access/jwt")
+
+    assert first.status_code == 200
+    assert second.status_code == 403
+    assert b"<code data-sandbox-reason>replayed</code>" in second.content
+
+
+def test_anonymous_portal_links_to_the_sites_redirect_view(client: Client) -> None:
+    response = client.get(reverse("feedback_sso_sandbox:portal", args=["feedbackchimp"]))
+
+    assert b'data-sandbox-state="anonymous"' in response.content
+    assert b'href="/feedback-sso/feedbackchimp/redirect/?return_to=%2F"' in response.content
+
+
+def test_verify_endpoint(user: Any, client: Client) -> None:
+    url = reverse("feedback_sso_sandbox:verify", args=["boostgpt"])
+    token = issue_token(user, "boostgpt").token
+
+    ok = client.post(url, {"token": token}).json()
+    bad = client.post(url, {"token": token + "x"})
+
+    assert ok["state"] == "signed-in"
+    assert ok["user"] == {"email": user.email, "display_name": "Jane Doe",
+                          "user_id": str(user.pk)}
+    assert bad.status_code == 403
+    assert bad.json()["reason"] == "bad_signature"
+    assert client.post(url).status_code == 400
+    assert client.get(url, {"token": token}).status_code == 405
+
+
+@pytest.mark.parametrize(("vendor_id", "status"), [
+    ("sleekplan", 200), ("productlift", 200), ("boostgpt", 200),
+    ("feedbackchimp", 404), ("issuely", 404), ("nosuchvendor", 404),
+])
+def test_widget_scripts(vendor_id: str, status: int, client: Client) -> None:
+    response = client.get(reverse("feedback_sso_sandbox:widget", args=[vendor_id]))
+
+    assert response.status_code == status
+    if status == 200:
+        assert response["Content-Type"] == "text/javascript; charset=utf-8"
+        assert b'"http://testserver/sandbox/' in response.content
+        assert b"innerHTML" not in response.content
+
+
+def test_vendor_options_point_at_the_sandbox_urls() -> None:
+    options = vendor_options("http://127.0.0.1:8000/sandbox/")
+
+    assert options["sleekplan"]["WIDGET_SCRIPT_URL"].endswith(
+        reverse("feedback_sso_sandbox:widget", args=["sleekplan"]))
+    assert options["productlift"]["SDK_URL"].endswith(
+        reverse("feedback_sso_sandbox:widget", args=["productlift"]))
+    assert options["issuely"]["SSO_URL"].endswith(
+        reverse("feedback_sso_sandbox:portal", args=["issuely", "api/auth/sso"]))
+    for vendor_id, block in options.items():
+        assert block.get("PORTAL_URL", "").endswith(
+            reverse("feedback_sso_sandbox:portal", args=[vendor_id]).rstrip("/")
+        ) or "PORTAL_URL" not in block
+
+
+def test_e015_sandbox_with_debug_off(settings: Any) -> None:
+    settings.DEBUG = False
+    (error,) = check_debug_only()
+
+    assert error.id == "feedback_sso.E015"
+    assert error.msg == "django_feedback_sso.sandbox is installed while DEBUG is False."
+
+
+def test_e015_quiet_under_debug(settings: Any) -> None:
+    settings.DEBUG = True
+
+    assert check_debug_only() == []
