@@ -1,0 +1,81 @@
+"""``python -m benchmarks``: run every benchmark and print one table.
+
+    --quick       fewer rounds, for a smoke run (figures are noisier)
+    --no-server   skip the gunicorn + wrk benchmark
+    --profile     instead, profile the token endpoint and print the top functions
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--no-server", action="store_true")
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="feedback-sso-bench-") as tmp:
+        os.environ["FEEDBACK_SSO_BENCH_DB"] = str(Path(tmp) / "bench.sqlite3")
+        os.environ["DJANGO_SETTINGS_MODULE"] = "benchmarks.settings"
+        import django
+
+        django.setup()
+        user, cookie = prepare_database()
+        if args.profile:
+            profile(cookie)
+        else:
+            run(user, cookie, quick=args.quick, server=not args.no_server)
+
+
+def prepare_database() -> tuple[Any, str]:
+    """Migrate the SQLite file, create a signed-in user; return it and its session cookie."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", verbosity=0, interactive=False)
+    user = get_user_model().objects.create_user(
+        "ada", "ada@example.com", "bench", first_name="Ada", last_name="Lovelace")
+    client = Client()
+    client.force_login(user)
+    return user, f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def run(user: Any, cookie: str, *, quick: bool, server: bool) -> None:
+    from benchmarks.harness import WSGIClient, table
+    from benchmarks.inprocess import endpoint_row, mint_rows, scale_row, tag_row
+    from benchmarks.server import server_rows
+
+    scale = 1 if quick else 5
+    client = WSGIClient(cookie)
+    rows = [*mint_rows(user, rounds=20 * scale), endpoint_row(client, rounds=50 * scale),
+            tag_row(user, rounds=20 * scale), scale_row(client, rounds=10 * scale)]
+    if server:
+        rows += server_rows(cookie, seconds=3 if quick else 8)
+    print(table(rows))
+
+
+def profile(cookie: str) -> None:
+    """cProfile of the token endpoint through the WSGI handler, hottest functions first."""
+    from benchmarks.harness import WSGIClient
+    from benchmarks.inprocess import TOKEN_PATH
+
+    client = WSGIClient(cookie)
+    for _ in range(100):
+        client.get(TOKEN_PATH)
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [client.get(TOKEN_PATH) for _ in range(3000)])
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Timing, in-process WSGI requests and the results table."""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.handlers.wsgi import WSGIHandler
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: the app against its baseline, as a cost ratio."""
+
+    name: str
+    ours: str
+    baseline: str
+    ratio: float
+    target: float | None = None
+
+    @property
+    def verdict(self) -> str:
+        if self.target is None:
+            return "—"
+        return "yes" if self.ratio <= self.target else "**no**"
+
+
+def table(rows: list[Row]) -> str:
+    """The rows as a Markdown table (the README's Performance section is a copy of it)."""
+    lines = ["| measurement | django-feedback-sso | baseline | ratio | target | met |",
+             "|---|---|---|---|---|---|"]
+    lines += [f"| {row.name} | {row.ours} | {row.baseline} | {row.ratio:.2f}× | "
+              f"{'—' if row.target is None else f'≤ {row.target:.2f}×'} | {row.verdict} |"
+              for row in rows]
+    return "\n".join(lines)
+
+
+def micros(seconds: float) -> str:
+    return f"{seconds * 1e6:.1f} µs"
+
+
+def interleaved(a: Callable[[], object], b: Callable[[], object], *, rounds: int,
+                batch: int = 1, warmup: int = 20,
+                sides: tuple[AbstractContextManager[Any], AbstractContextManager[Any]] | None
+                = None) -> tuple[float, float]:
+    """Median seconds per call of ``a`` and ``b``, timed in alternating batches (ABBA…).
+
+    ``sides`` are entered around each side's batch (e.g. different settings); each batch
+    then starts with ``warmup`` untimed calls so start-up work under them isn't counted.
+    """
+    samples: tuple[list[float], list[float]] = ([], [])
+    contexts = sides or (nullcontext(), nullcontext())
+    for round_ in range(rounds):
+        order = (0, 1) if round_ % 2 == 0 else (1, 0)
+        for side in order:
+            fn = (a, b)[side]
+            with contexts[side]:
+                if sides is not None or round_ == 0:
+                    for _ in range(warmup):
+                        fn()
+                samples[side].extend(_timed(fn, batch))
+    return statistics.median(samples[0]), statistics.median(samples[1])
+
+
+def _timed(fn: Callable[[], object], batch: int) -> Iterator[float]:
+    clock = time.perf_counter
+    for _ in range(batch):
+        start = clock()
+        fn()
+        yield clock() - start
+
+
+class WSGIClient:
+    """GET requests straight through Django's WSGI handler, as a server would make them."""
+
+    def __init__(self, cookie: str) -> None:
+        self.handler = WSGIHandler()
+        self.cookie = cookie
+
+    def get(self, path: str) -> tuple[str, bytes]:
+        environ = {
+            "REQUEST_METHOD": "GET", "PATH_INFO": path, "SCRIPT_NAME": "", "QUERY_STRING": "",
+            "SERVER_NAME": "testserver", "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": "testserver", "HTTP_COOKIE": self.cookie, "REMOTE_ADDR": "127.0.0.1",
+            "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr, "wsgi.url_scheme": "http",
+            "wsgi.version": (1, 0), "wsgi.multithread": False, "wsgi.multiprocess": False,
+            "wsgi.run_once": False,
+        }
+        status: list[str] = []
+        response = self.handler(environ, lambda s, headers, exc_info=None: status.append(s))
+        try:
+            body = b"".join(response)
+        finally:
+            response.close()
+        return status[0], body
+
+    def getter(self, path: str) -> Callable[[], tuple[str, bytes]]:
+        return lambda: self.get(path)

@@ -1,0 +1,89 @@
+"""Benchmarks 1–4, in one process: mint, endpoint, tag and scale."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import jwt
+from django.conf import settings
+from django.template.loader import get_template
+from django.test import RequestFactory, override_settings
+
+from benchmarks import baseline
+from benchmarks.harness import Row, WSGIClient, interleaved, micros
+from benchmarks.settings import VENDOR, vendors_setting
+from django_feedback_sso.tokens import issue_token
+
+TOKEN_PATH = f"/feedback-sso/{VENDOR}/token/"
+HANDWRITTEN_PATH = f"/handwritten/{VENDOR}/token/"
+JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]+")
+
+
+def mint_rows(user: Any, rounds: int) -> list[Row]:
+    """1. ``issue_token`` against a bare ``jwt.encode`` of the claims it produced."""
+    rows = []
+    for vendor_id, block in settings.FEEDBACK_SSO["VENDORS"].items():
+        payload = dict(issue_token(user, vendor_id).claims)
+        ours, bare = interleaved(lambda v=vendor_id: issue_token(user, v),
+                                 lambda p=payload, s=block["SECRET"]: jwt.encode(
+                                     p, s, algorithm="HS256"),
+                                 rounds=rounds, batch=50)
+        rows.append(Row(f"Mint `{vendor_id}`: `issue_token` vs bare `jwt.encode`",
+                        micros(ours), micros(bare), ours / bare, 1.5))
+    return rows
+
+
+def endpoint_row(client: WSGIClient, rounds: int) -> Row:
+    """2. The token view against the hand-written view, through the WSGI handler."""
+    _check_same_answer(client)
+    ours, hand = interleaved(client.getter(TOKEN_PATH), client.getter(HANDWRITTEN_PATH),
+                             rounds=rounds, batch=20)
+    return Row("Endpoint: token view vs hand-written `JsonResponse` view (WSGI, median)",
+               micros(ours), micros(hand), ours / hand, 1.05)
+
+
+def _check_same_answer(client: WSGIClient) -> None:
+    """Both views answer 200 with a token carrying the same claims (else: not comparable)."""
+    claims = []
+    for path in (TOKEN_PATH, HANDWRITTEN_PATH):
+        status, body = client.get(path)
+        if not status.startswith("200"):
+            raise SystemExit(f"{path} answered {status}: {body[:200]!r}")
+        token = json.loads(body)["token"]
+        claims.append(jwt.decode(token, options={"verify_signature": False}))
+    if {k: v for k, v in claims[0].items() if k != "jti"} != {
+            k: v for k, v in claims[1].items() if k != "jti"}:
+        raise SystemExit(f"The views' claims differ: {claims}")
+
+
+def tag_row(user: Any, rounds: int) -> Row:
+    """3. A page with ``{% feedback_sso_token %}`` against the same page, token in context."""
+    request = RequestFactory().get("/roadmap/")
+    request.user = user
+    tagged = get_template("bench/page_tag.html")
+    handwritten = get_template("bench/page_handwritten.html")
+
+    def by_tag() -> str:
+        return tagged.render({}, request)
+
+    def by_hand() -> str:
+        return handwritten.render({"token": baseline.mint(user).get("token", "")}, request)
+
+    if JWT.sub("T", by_tag()) != JWT.sub("T", by_hand()):
+        raise SystemExit("The two pages differ:\n" + by_tag() + "\n---\n" + by_hand())
+    ours, hand = interleaved(by_tag, by_hand, rounds=rounds, batch=50)
+    return Row(f"Tag: page with `{{% feedback_sso_token %}}` vs token in context "
+               f"(+{(ours - hand) * 1e6:.1f} µs per render)", micros(ours), micros(hand),
+               ours / hand)
+
+
+def scale_row(client: WSGIClient, rounds: int) -> Row:
+    """4. The token endpoint with 50 configured vendors against 1."""
+    many = override_settings(FEEDBACK_SSO=vendors_setting(50))
+    one = override_settings(FEEDBACK_SSO=vendors_setting(1))
+    get = client.getter(TOKEN_PATH)
+    ours, hand = interleaved(get, get, rounds=rounds, batch=100, sides=(many, one))
+    return Row("Scale: token endpoint with 50 vendors vs 1 vendor (WSGI, median)",
+               micros(ours), micros(hand), ours / hand, 1.05)

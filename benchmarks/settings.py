@@ -1,0 +1,76 @@
+"""Settings for the benchmarks: the test settings' middleware, a SQLite file that server
+workers share, and the vendor count chosen by :func:`vendors_setting`."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+SECRET_KEY = "benchmarks-only-not-secret"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+USE_TZ = True
+ROOT_URLCONF = "benchmarks.urls"
+#: The runner sets this so gunicorn's workers open the database it prepared.
+DB_PATH = os.environ.get("FEEDBACK_SSO_BENCH_DB") or str(
+    Path(tempfile.gettempdir()) / "feedback-sso-bench.sqlite3")
+#: Persistent connections: reconnecting per request would pad both sides of every ratio.
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": DB_PATH,
+                         "CONN_MAX_AGE": None}}
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.staticfiles",
+    "django_feedback_sso",
+]
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [Path(__file__).resolve().parent / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+    },
+]
+STATIC_URL = "/static/"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+#: The vendor every comparison uses: the default, whose claims need the most work.
+VENDOR = "sleekplan"
+SECRET = "sleekplan-bench-secret-0123456789abcdef"  # noqa: S105
+SEED_VENDORS: dict[str, dict[str, Any]] = {
+    "sleekplan": {"SECRET": SECRET, "PRODUCT_ID": "12345",
+                  "PORTAL_URL": "https://acme.sleekplan.app"},
+    "productlift": {"SECRET": "productlift-bench-secret-0123456789abcdef",
+                    "PORTAL_URL": "https://feedback.example.com"},
+    "feedbackchimp": {"SECRET": "feedbackchimp-bench-secret-0123456789abcdef",
+                      "PORTAL_URL": "https://acme.feedbackchimp.space"},
+    "issuely": {"SECRET": "issuely-bench-secret-0123456789abcdef", "COMPANY_ID": "acme"},
+    "boostgpt": {"SECRET": "boostgpt-bench-secret-0123456789abcdef-0000",
+                 "BOT_ID": "3f6c1f0e-6a4b-4d8e-9c1a-2b3c4d5e6f70"},
+}
+
+
+def vendors_setting(count: int) -> dict[str, Any]:
+    """``FEEDBACK_SSO`` with ``count`` vendors: Sleekplan first, then the other seeds, then
+    vendors described by ``SPEC``."""
+    vendors = dict(list(SEED_VENDORS.items())[:count])
+    for n in range(len(vendors), count):
+        vendors[f"acme{n}"] = {
+            "SECRET": f"acme{n}-bench-secret-0123456789abcdef",
+            "SPEC": {"NAME": f"Acme {n}", "CLAIM_NAMES": {"sub": "user_id", "email": "email"},
+                     "SSO_URL": f"https://board{n}.acme.example/sso"},
+        }
+    return {"DEFAULT_VENDOR": VENDOR, "VENDORS": vendors}
+
+
+FEEDBACK_SSO = vendors_setting(len(SEED_VENDORS))
