@@ -47,7 +47,8 @@ def prepare_database() -> tuple[Any, str]:
         "ada", "ada@example.com", "bench", first_name="Ada", last_name="Lovelace")
     client = Client()
     client.force_login(user)
-    return user, f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    name = settings.SESSION_COOKIE_NAME
+    return user, f"{name}={client.cookies[name].value}"
 
 
 def run(user: Any, cookie: str, *, quick: bool, server: bool) -> None:

@@ -13,6 +13,8 @@ from typing import Any
 
 from django.core.handlers.wsgi import WSGIHandler
 
+TIMES = "\N{MULTIPLICATION SIGN}"
+
 
 @dataclass(frozen=True)
 class Row:
@@ -35,8 +37,8 @@ def table(rows: list[Row]) -> str:
     """The rows as a Markdown table (the README's Performance section is a copy of it)."""
     lines = ["| measurement | django-feedback-sso | baseline | ratio | target | met |",
              "|---|---|---|---|---|---|"]
-    lines += [f"| {row.name} | {row.ours} | {row.baseline} | {row.ratio:.2f}× | "
-              f"{'—' if row.target is None else f'≤ {row.target:.2f}×'} | {row.verdict} |"
+    lines += [f"| {row.name} | {row.ours} | {row.baseline} | {row.ratio:.2f}{TIMES} | "
+              f"{'—' if row.target is None else f'≤ {row.target:.2f}{TIMES}'} | {row.verdict} |"
               for row in rows]
     return "\n".join(lines)
 

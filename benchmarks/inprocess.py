@@ -1,4 +1,4 @@
-"""Benchmarks 1–4, in one process: mint, endpoint, tag and scale."""
+"""Benchmarks 1 to 4, in one process: mint, endpoint, tag and scale."""
 
 from __future__ import annotations
 

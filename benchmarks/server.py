@@ -103,8 +103,9 @@ def _wait_until_up(base_url: str, process: subprocess.Popen[bytes]) -> None:
 def wrk(url: str, cookie: str, seconds: int) -> Load:
     """One bounded wrk run; refuses results that include errors or non-2xx answers."""
     result = subprocess.run(  # noqa: S603
-        ["wrk", "--threads", "1", "--connections", str(CONNECTIONS), "--duration",
-         f"{seconds}s", "--timeout", "5s", "--latency", "--header", f"Cookie: {cookie}", url],
+        [shutil.which("wrk") or "wrk", "--threads", "1", "--connections", str(CONNECTIONS),
+         "--duration", f"{seconds}s", "--timeout", "5s", "--latency",
+         "--header", f"Cookie: {cookie}", url],
         capture_output=True, text=True, check=True, timeout=seconds + 30)
     out = result.stdout
     if "Non-2xx" in out or "Socket errors" in out:

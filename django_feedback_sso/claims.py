@@ -12,8 +12,11 @@ from .exceptions import FeedbackSSOClaimError
 from .options import VendorConfig
 from .vendors.spec import RESERVED_CLAIMS, IdentityField
 
+#: The user fields claims are derived from, by :data:`IdentityField`.
+Identity = dict[IdentityField, str]
 
-def user_identity(user: AbstractBaseUser) -> dict[IdentityField, str]:
+
+def user_identity(user: AbstractBaseUser) -> Identity:
     """The user fields claims are derived from; works for any ``AbstractBaseUser``."""
     email = getattr(user, user.get_email_field_name(), "") or ""
     username = user.get_username()
@@ -27,14 +30,17 @@ def user_identity(user: AbstractBaseUser) -> dict[IdentityField, str]:
     }
 
 
-def build_claims(config: VendorConfig, user: AbstractBaseUser) -> dict[str, Any]:
+def build_claims(config: VendorConfig, user: AbstractBaseUser,
+                 identity: Identity | None = None) -> dict[str, Any]:
     """Identity claims, then static claims from settings, then the ``USER_CLAIMS`` hook.
+
+    ``identity`` is the user's :func:`user_identity` when the caller has read it already.
 
     Later sources win; a hook may drop a claim by returning ``None`` for it. Anything from
     a hook is validated against the vendor's rules: a bad value raises
     :class:`FeedbackSSOClaimError` naming the vendor and the claim.
     """
-    claims = config.vendor.identity_claims(user_identity(user))
+    claims = config.vendor.identity_claims(identity or user_identity(user))
     claims.update(config.claims)
     hook = get_config().user_claims
     if hook is None:

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.template import Context, engines
 from django.template.backends.django import DjangoTemplates, get_installed_libraries
 from django.template.engine import Engine
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.functional import SimpleLazyObject
 
 from .conf import default_vendor_id, get_vendor_config
@@ -69,8 +69,9 @@ def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
         "expires_at": issued.expires_at if issued else None,
         "signed_in": bool(token),
         "nonce": SimpleLazyObject(lambda: get_csp_nonce(request)),
-        "token_url": reverse("feedback_sso:token", args=[config.id]),
-        "redirect_url": reverse("feedback_sso:redirect", args=[config.id]),
+        # Lazy: each snippet prints at most one of them, and reversing costs.
+        "token_url": reverse_lazy("feedback_sso:token", args=[config.id]),
+        "redirect_url": reverse_lazy("feedback_sso:redirect", args=[config.id]),
         "script_url": _script_url(config, token),
     }
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from .claims import user_identity
+from .claims import Identity, user_identity
 from .conf import get_config
 from .exceptions import FeedbackSSORefused
 from .options import VendorConfig
 
 
-def check_user(config: VendorConfig, user: Any) -> None:
+def check_user(config: VendorConfig, user: Any) -> Identity:
     """Raise :class:`FeedbackSSORefused` unless ``user`` may sign in at this vendor.
+
+    Returns the user's :func:`~django_feedback_sso.claims.user_identity`, read here for the
+    email check, so minting doesn't read the user's fields twice (``request.user`` is a
+    lazy proxy, and every attribute read through it costs).
 
     Staff and superusers are refused unless the vendor sets ``ALLOW_STAFF``: several
     vendors refuse admin SSO outright, and an SSO token for a site administrator is the
@@ -24,8 +28,10 @@ def check_user(config: VendorConfig, user: Any) -> None:
     is_staff = getattr(user, "is_staff", False) or getattr(user, "is_superuser", False)
     if is_staff and not config.allow_staff:
         raise FeedbackSSORefused(config.id, FeedbackSSORefused.STAFF)
-    if not user_identity(user)["email"]:
+    identity = user_identity(user)
+    if not identity["email"]:
         raise FeedbackSSORefused(config.id, FeedbackSSORefused.NO_EMAIL)
     user_passes = get_config().user_passes
     if user_passes is not None and not user_passes(user, config.id):
         raise FeedbackSSORefused(config.id, FeedbackSSORefused.HOOK)
+    return identity

@@ -37,8 +37,8 @@ def issue_token(user: Any, vendor_id: str, *, now: float | None = None) -> Issue
     seconds) is for tests.
     """
     config = get_vendor_config(vendor_id)
-    check_user(config, user)
-    payload = build_claims(config, user)
+    identity = check_user(config, user)
+    payload = build_claims(config, user, identity)
     payload.update(time_claims(config, time.time() if now is None else now))
     missing = config.vendor.missing_claims(payload)
     if missing:

@@ -7,10 +7,11 @@ from datetime import timedelta
 
 from .spec import ClaimRule, VendorOption, VendorSpec
 
+_NOT_LOWERCASE_ALPHANUMERIC = re.compile(r"[^a-z0-9]")
 
 def lowercase_alphanumeric(value: str) -> str:
     """Sleekplan usernames: lowercase letters and digits only (the local part of an email)."""
-    return re.sub(r"[^a-z0-9]", "", value.split("@", 1)[0].lower())
+    return _NOT_LOWERCASE_ALPHANUMERIC.sub("", value.split("@", 1)[0].lower())
 
 
 def _portal(example: str, *, required: bool) -> VendorOption:
