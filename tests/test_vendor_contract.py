@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import time
+import uuid
 from typing import Any
 
 import pytest
 from joserfc.errors import BadSignatureError
 
-from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.tokens import issue_token, new_jti
 from tests.oracle import DOCUMENTED, verify
 from tests.settings import SECRETS
 
@@ -42,6 +43,15 @@ def test_every_token_has_a_fresh_jti(vendor_id: str, user: Any) -> None:
     jtis = {issue_token(user, vendor_id).jti for _ in range(20)}
 
     assert len(jtis) == 20
+
+
+def test_jti_is_a_version_4_uuid() -> None:
+    for _ in range(500):
+        jti = new_jti()
+        parsed = uuid.UUID(jti)
+        assert str(parsed) == jti
+        assert parsed.version == 4
+        assert parsed.variant == uuid.RFC_4122
 
 
 @pytest.mark.parametrize("vendor_id", SEED_VENDORS)
