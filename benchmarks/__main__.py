@@ -61,7 +61,7 @@ def run(user: Any, cookie: str, *, quick: bool, server: bool) -> None:
     rows = [*mint_rows(user, rounds=20 * scale), endpoint_row(client, rounds=50 * scale),
             tag_row(user, rounds=20 * scale), scale_row(client, rounds=10 * scale)]
     if server:
-        rows += server_rows(cookie, seconds=3 if quick else 8)
+        rows += server_rows(cookie, seconds=2 if quick else 5, pairs=2 if quick else 4)
     print(table(rows))
 
 

@@ -47,27 +47,43 @@ def micros(seconds: float) -> str:
     return f"{seconds * 1e6:.1f} µs"
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """Median seconds per call of each side, and the median of the per-round ratios."""
+
+    ours: float
+    baseline: float
+    ratio: float
+
+
 def interleaved(a: Callable[[], object], b: Callable[[], object], *, rounds: int,
                 batch: int = 1, warmup: int = 20,
                 sides: tuple[AbstractContextManager[Any], AbstractContextManager[Any]] | None
-                = None) -> tuple[float, float]:
-    """Median seconds per call of ``a`` and ``b``, timed in alternating batches (ABBA…).
+                = None) -> Comparison:
+    """``a`` against ``b``, each call timed, in alternating batches (ABBA…).
 
+    The ratio is the median over rounds of the two batches' medians, so load that other
+    processes put on the machine for a while weighs on both sides of each ratio alike.
     ``sides`` are entered around each side's batch (e.g. different settings); each batch
     then starts with ``warmup`` untimed calls so start-up work under them isn't counted.
     """
     samples: tuple[list[float], list[float]] = ([], [])
+    ratios = []
     contexts = sides or (nullcontext(), nullcontext())
     for round_ in range(rounds):
-        order = (0, 1) if round_ % 2 == 0 else (1, 0)
-        for side in order:
+        medians = [0.0, 0.0]
+        for side in (0, 1) if round_ % 2 == 0 else (1, 0):
             fn = (a, b)[side]
             with contexts[side]:
                 if sides is not None or round_ == 0:
                     for _ in range(warmup):
                         fn()
-                samples[side].extend(_timed(fn, batch))
-    return statistics.median(samples[0]), statistics.median(samples[1])
+                times = list(_timed(fn, batch))
+            samples[side].extend(times)
+            medians[side] = statistics.median(times)
+        ratios.append(medians[0] / medians[1])
+    return Comparison(statistics.median(samples[0]), statistics.median(samples[1]),
+                      statistics.median(ratios))
 
 
 def _timed(fn: Callable[[], object], batch: int) -> Iterator[float]:

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -37,27 +38,32 @@ class Load:
                 f"p99 {self.p99 * 1e3:.2f} ms")
 
 
-def server_rows(cookie: str, seconds: int) -> list[Row]:
-    """Throughput and latency, ABAB in runs of ``seconds`` (two runs a side)."""
+def server_rows(cookie: str, seconds: int, pairs: int) -> list[Row]:
+    """Throughput and latency in ``pairs`` of runs of ``seconds``, ABBA…; each figure is
+    the median over runs, each ratio the median of the pairs' ratios."""
     if shutil.which("wrk") is None:
         print("Server benchmark skipped: wrk is not installed (apt-get install wrk).")
         return []
+    runs: tuple[list[Load], list[Load]] = ([], [])
     with gunicorn() as base_url:
-        runs: dict[str, list[Load]] = {TOKEN_PATH: [], HANDWRITTEN_PATH: []}
-        for path in runs:
-            wrk(base_url + path, cookie, 2)  # warm both workers up
-        for path in [TOKEN_PATH, HANDWRITTEN_PATH] * 2:
-            runs[path].append(wrk(base_url + path, cookie, seconds))
-    ours, hand = (_mean(runs[path]) for path in (TOKEN_PATH, HANDWRITTEN_PATH))
-    name = f"Server: gunicorn ({WORKERS} workers) + wrk ({CONNECTIONS} connections), loopback"
-    return [Row(f"{name}: requests/s (ratio = baseline ÷ ours)", str(ours), str(hand),
-                hand.requests_per_second / ours.requests_per_second),
+        urls = (base_url + TOKEN_PATH, base_url + HANDWRITTEN_PATH)
+        for url in urls:
+            wrk(url, cookie, 2)  # warm both workers up
+        for pair in range(pairs):
+            for side in (0, 1) if pair % 2 == 0 else (1, 0):
+                runs[side].append(wrk(urls[side], cookie, seconds))
+    ours, hand = (_median(side) for side in runs)
+    throughput = [b.requests_per_second / a.requests_per_second for a, b in zip(*runs, strict=True)]
+    p99 = [a.p99 / b.p99 for a, b in zip(*runs, strict=True)]
+    name = f"Server: gunicorn, {WORKERS} workers, wrk, {CONNECTIONS} connections, loopback"
+    return [Row(f"{name}: throughput (ratio: baseline req/s ÷ ours)", str(ours), str(hand),
+                statistics.median(throughput)),
             Row(f"{name}: p99 latency", f"{ours.p99 * 1e3:.2f} ms", f"{hand.p99 * 1e3:.2f} ms",
-                ours.p99 / hand.p99)]
+                statistics.median(p99))]
 
 
-def _mean(loads: list[Load]) -> Load:
-    return Load(*(sum(getattr(load, name) for load in loads) / len(loads)
+def _median(loads: list[Load]) -> Load:
+    return Load(*(statistics.median(getattr(load, name) for load in loads)
                   for name in ("requests_per_second", "p50", "p99")))
 
 
