@@ -4,6 +4,7 @@
     python3 dev.py test      # the whole test suite: lint, types, unit, browser tests
     python3 dev.py example   # set up and serve the example project on localhost
     python3 dev.py matrix    # tox over the supported Python x Django matrix
+    python3 dev.py bench     # benchmarks against hand-written PyJWT code, one table
 
 Each command creates its own virtual environment under .venv/ on first use.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -79,7 +81,25 @@ def example(extra: list[str]) -> None:
         run(PYTHON, manage, "runserver", address, *options, env=env)
 
 
-COMMANDS = {"test": test, "example": example, "matrix": matrix}
+def bench(extra: list[str]) -> None:
+    ensure_venv("bench")
+    ensure_wrk()
+    run(PYTHON, "-m", "benchmarks", *extra)
+
+
+def ensure_wrk() -> None:
+    """Debian's wrk drives the server benchmark; install it when we may (root, apt)."""
+    if shutil.which("wrk") or not shutil.which("apt-get") or os.geteuid() != 0:
+        return
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    try:
+        run("apt-get", "update", "-qq", env=env)
+        run("apt-get", "install", "-y", "-qq", "wrk", env=env)
+    except subprocess.CalledProcessError:
+        print("Could not install wrk; the server benchmark will be skipped.", flush=True)
+
+
+COMMANDS = {"test": test, "example": example, "matrix": matrix, "bench": bench}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
