@@ -9,6 +9,7 @@ from .spec import ClaimRule, VendorOption, VendorSpec
 
 _NOT_LOWERCASE_ALPHANUMERIC = re.compile(r"[^a-z0-9]")
 
+
 def lowercase_alphanumeric(value: str) -> str:
     """Sleekplan usernames: lowercase letters and digits only (the local part of an email)."""
     return _NOT_LOWERCASE_ALPHANUMERIC.sub("", value.split("@", 1)[0].lower())
