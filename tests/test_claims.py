@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+import enum
+import math
 from typing import Any
 
 import pytest
+from django.utils.safestring import mark_safe
 
 from django_feedback_sso.exceptions import FeedbackSSOClaimError
 from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.vendors.base import is_plain_json
 from tests.factories import EmailUserFactory, UserFactory
 from tests.oracle import verify
 
@@ -151,3 +156,17 @@ def test_role_is_never_taken_from_user_fields(user: Any) -> None:
     claims = verify("issuely", issue_token(user, "issuely").token)
 
     assert "role" not in claims
+
+
+class Seats(enum.IntEnum):
+    TEN = 10
+
+
+@pytest.mark.parametrize(("value", "plain"), [
+    ("text", True), (mark_safe("safe"), True), (7, True), (Seats.TEN, True), (True, True),
+    (None, True), (1.5, True), (math.nan, False), (-math.inf, False),
+    ({"a": [1, "b", None]}, True), ({"a": [1.5, math.nan]}, False),
+    ({"since": datetime.date(2020, 1, 1)}, False), (object(), False), ({1, 2}, False),
+])
+def test_plain_json_answers_as_strict_json_dumps_does(value: Any, plain: bool) -> None:
+    assert is_plain_json(value) is plain

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -54,11 +55,8 @@ class Vendor:
         # Every claim, ruled or not: a rule checks only the outer type, and NaN, Infinity
         # or a datetime nested in an object would otherwise reach PyJWT, which writes
         # NaN into a token no vendor can parse and fails on the rest mid-signing.
-        try:
-            json.dumps(value, allow_nan=False)
-        except (TypeError, ValueError):
-            return "must be JSON-serialisable (no NaN, Infinity, dates or objects)"
-        return None
+        return None if is_plain_json(value) else (
+            "must be JSON-serialisable (no NaN, Infinity, dates or objects)")
 
     def missing_claims(self, payload: Mapping[str, Any]) -> list[str]:
         """Required claims absent or empty in a finished payload."""
@@ -88,6 +86,23 @@ class Vendor:
                  if options.get(name)}
         hosts.update(host.lower() for host in options.get("RETURN_HOSTS") or ())
         return frozenset(host for host in hosts if host)
+
+
+def is_plain_json(value: Any) -> bool:
+    """Whether ``value`` is JSON with no NaN, Infinity, dates or other objects inside.
+
+    Strings and integers, nearly every claim on every token, are answered without
+    serialising them: this runs on every claim of every token minted.
+    """
+    if value is None or isinstance(value, (str, int)):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def add_query(url: str, params: list[tuple[str, str]]) -> str:
