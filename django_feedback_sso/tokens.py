@@ -39,17 +39,18 @@ def issue_token(user: Any, vendor_id: str, *, now: float | None = None) -> Issue
     config = get_vendor_config(vendor_id)
     identity = check_user(config, user)
     payload = build_claims(config, user, identity)
-    payload.update(time_claims(config, time.time() if now is None else now))
-    missing = config.vendor.missing_claims(payload)
-    if missing:
-        raise FeedbackSSOClaimError(config.id, missing[0], f"is required by {config.spec.name}")
-    # The finished payload, not just hook output (a CLASS may build claims its own way):
-    # nothing may fail inside jwt.encode, whose frames hold the secret as a local, and
-    # Django's DEBUG error page prints frame locals uncleansed.
+    # Every claim but the time claims added below, which are ours alone: not just hook
+    # output (a CLASS may build claims its own way), since nothing may fail inside
+    # jwt.encode, whose frames hold the secret as a local, and Django's DEBUG error page
+    # prints frame locals uncleansed.
     for name, value in payload.items():
         problem = config.vendor.claim_problem(name, value)
         if problem:
             raise FeedbackSSOClaimError(config.id, name, problem)
+    payload.update(time_claims(config, time.time() if now is None else now))
+    missing = config.vendor.missing_claims(payload)
+    if missing:
+        raise FeedbackSSOClaimError(config.id, missing[0], f"is required by {config.spec.name}")
     token = jwt.encode(payload, config.secret, algorithm=config.spec.algorithm)
     issued = IssuedToken(vendor_id=config.id, token=token, claims=payload,
                          jti=payload.get("jti"), expires_at=payload["exp"])
