@@ -36,9 +36,10 @@ def build_claims(config: VendorConfig, user: AbstractBaseUser,
 
     ``identity`` is the user's :func:`user_identity` when the caller has read it already.
 
-    Later sources win; a hook may drop a claim by returning ``None`` for it. Anything from
-    a hook is validated against the vendor's rules: a bad value raises
-    :class:`FeedbackSSOClaimError` naming the vendor and the claim.
+    Later sources win; a hook may drop a claim by returning ``None`` for it. The result
+    is validated once, as a whole, by :func:`~django_feedback_sso.tokens.issue_token`
+    (see :func:`validate_claim`): a bad value raises :class:`FeedbackSSOClaimError`
+    naming the vendor and the claim.
     """
     claims = config.vendor.identity_claims(identity or user_identity(user))
     claims.update(config.claims)
@@ -52,9 +53,8 @@ def build_claims(config: VendorConfig, user: AbstractBaseUser,
     for name, value in extra.items():
         if value is None:
             claims.pop(name, None)
-            continue
-        validate_claim(config, name, value)
-        claims[name] = value
+        else:
+            claims[name] = value
     return claims
 
 

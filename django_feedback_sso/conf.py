@@ -37,9 +37,12 @@ class Config:
     user_passes: Hook | None = None
     problems: tuple[Problem, ...] = ()
 
-    @property
+    @functools.cached_property
     def global_error(self) -> Problem | None:
-        """The first error outside any one vendor block: it affects every vendor."""
+        """The first error outside any one vendor block: it affects every vendor.
+
+        Cached: every mint asks, so it is worked out once per settings parse.
+        """
         return next((problem for problem in self.problems
                      if not problem.warning and problem.vendor_id is None), None)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import jwt
 
-from .claims import build_claims
+from .claims import build_claims, validate_claim
 from .conf import get_vendor_config
 from .exceptions import FeedbackSSOClaimError, FeedbackSSOTokenRejected
 from .options import VendorConfig
@@ -39,14 +39,12 @@ def issue_token(user: Any, vendor_id: str, *, now: float | None = None) -> Issue
     config = get_vendor_config(vendor_id)
     identity = check_user(config, user)
     payload = build_claims(config, user, identity)
-    # Every claim but the time claims added below, which are ours alone: not just hook
-    # output (a CLASS may build claims its own way), since nothing may fail inside
+    # Every claim but the time claims added below, which are ours alone, in one place:
+    # hook output, and whatever a CLASS builds its own way. Nothing may fail inside
     # jwt.encode, whose frames hold the secret as a local, and Django's DEBUG error page
     # prints frame locals uncleansed.
     for name, value in payload.items():
-        problem = config.vendor.claim_problem(name, value)
-        if problem:
-            raise FeedbackSSOClaimError(config.id, name, problem)
+        validate_claim(config, name, value)
     payload.update(time_claims(config, time.time() if now is None else now))
     missing = config.vendor.missing_claims(payload)
     if missing:

@@ -34,6 +34,13 @@ class ClaimRule:
     #: Turns a value derived from the user into an acceptable one; ``""`` drops the claim.
     #: Only defaults go through it: values from settings and hooks must already comply.
     normalize: Callable[[str], str] | None = None
+    _compiled: re.Pattern[str] | None = field(default=None, init=False, repr=False,
+                                              compare=False)
+
+    def __post_init__(self) -> None:
+        # Checked on every token minted: compile once, not per check.
+        if self.pattern is not None:
+            object.__setattr__(self, "_compiled", re.compile(self.pattern))
 
     def problem(self, value: Any) -> str | None:
         """Why ``value`` breaks this rule, or ``None`` if it complies."""
@@ -41,7 +48,7 @@ class ClaimRule:
             return f"must be {_type_names(self.types)}, not a boolean"
         if not isinstance(value, self.types):
             return f"must be {_type_names(self.types)}, not {type(value).__name__}"
-        if self.pattern is not None and not re.fullmatch(self.pattern, str(value)):
+        if self._compiled is not None and not self._compiled.fullmatch(str(value)):
             return f"must match {self.pattern}"
         if self.choices and value not in self.choices:
             return f"must be one of {', '.join(self.choices)}"
