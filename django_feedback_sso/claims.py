@@ -19,7 +19,7 @@ Identity = dict[IdentityField, str]
 def user_identity(user: AbstractBaseUser) -> Identity:
     """The user fields claims are derived from; works for any ``AbstractBaseUser``."""
     email = getattr(user, user.get_email_field_name(), "") or ""
-    username = user.get_username()
+    username = str(user.get_username())
     get_full_name = getattr(user, "get_full_name", None)
     full_name = str(get_full_name() or "").strip() if callable(get_full_name) else ""
     return {
@@ -36,10 +36,10 @@ def build_claims(config: VendorConfig, user: AbstractBaseUser,
 
     ``identity`` is the user's :func:`user_identity` when the caller has read it already.
 
-    Later sources win; a hook may drop a claim by returning ``None`` for it. The result
-    is validated once, as a whole, by :func:`~django_feedback_sso.tokens.issue_token`
-    (see :func:`validate_claim`): a bad value raises :class:`FeedbackSSOClaimError`
-    naming the vendor and the claim.
+    Later sources win; a hook may drop a claim by returning ``None`` for it. Identity
+    claims are strings by construction and static claims were checked at start-up, so
+    only the hook's values are checked here, against the vendor's rules: a bad value
+    raises :class:`FeedbackSSOClaimError` naming the vendor and the claim.
     """
     claims = config.vendor.identity_claims(identity or user_identity(user))
     claims.update(config.claims)
@@ -54,6 +54,7 @@ def build_claims(config: VendorConfig, user: AbstractBaseUser,
         if value is None:
             claims.pop(name, None)
         else:
+            validate_claim(config, name, value)
             claims[name] = value
     return claims
 

@@ -25,6 +25,28 @@ class AuditedIssuely(Vendor):
         return {**super().identity_claims(identity), "name": identity["username"]}
 
 
+class DatedIssuely(Vendor):
+    """A project's CLASS that builds a claim PyJWT can't serialise."""
+
+    def identity_claims(self, identity: Any) -> dict[str, Any]:
+        import datetime
+
+        return {**super().identity_claims(identity), "since": datetime.date(2020, 1, 1)}
+
+
+def test_a_class_building_non_json_claims_gets_a_claim_error_without_the_pyjwt_frames(
+    vendor_settings: Any, user: Any
+) -> None:
+    from django_feedback_sso.exceptions import FeedbackSSOClaimError
+
+    vendor_settings("issuely", CLASS="tests.test_conf.DatedIssuely")
+
+    with pytest.raises(FeedbackSSOClaimError, match="not plain JSON") as excinfo:
+        issue_token(user, "issuely")
+
+    assert excinfo.value.__suppress_context__  # the DEBUG page won't show jwt.encode's locals
+
+
 def test_settings_are_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
     real_parse = conf.parse
