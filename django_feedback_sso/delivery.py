@@ -12,6 +12,8 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template import Context, engines
 from django.template.backends.django import DjangoTemplates, get_installed_libraries
 from django.template.engine import Engine
@@ -78,10 +80,11 @@ def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
 
 def _script_url(config: VendorConfig, token: str) -> str:
     """The vendor's loader script, carrying the token where the vendor reads it there."""
-    url = config.options.get("SDK_URL") or config.options.get("WIDGET_SCRIPT_URL") or ""
-    if url and token and "SDK_URL" in config.options:
-        return add_query(url, [(config.spec.token_param, token)])
-    return str(url)
+    spec = config.spec
+    url = str(config.options.get(spec.script_url_option or "", ""))
+    if url and token and spec.script_token_param:
+        return add_query(url, [(spec.script_token_param, token)])
+    return url
 
 
 def log_or_raise(vendor_id: str | None, what: str) -> None:
@@ -96,6 +99,13 @@ def log_or_raise(vendor_id: str | None, what: str) -> None:
 
 
 _fallback_engine: Engine | None = None
+
+
+@receiver(setting_changed)
+def _reset_fallback_engine(*, setting: str, **kwargs: Any) -> None:
+    global _fallback_engine
+    if setting in ("TEMPLATES", "INSTALLED_APPS"):
+        _fallback_engine = None
 
 
 def _snippet_engine() -> Engine:

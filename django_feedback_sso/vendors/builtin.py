@@ -57,6 +57,7 @@ SLEEKPLAN = VendorSpec(
         _return_hosts(),
     ),
     snippet_template="feedback_sso/snippets/sleekplan.html",
+    script_url_option="WIDGET_SCRIPT_URL",
     snippet_embeds_token=True,
     sso_url_option="PORTAL_URL",
     # The standalone board takes the token as a URL parameter; the parameter name is
@@ -90,6 +91,8 @@ PRODUCTLIFT = VendorSpec(
         _return_hosts(),
     ),
     snippet_template="feedback_sso/snippets/productlift.html",
+    script_url_option="SDK_URL",
+    script_token_param="sso",
     snippet_embeds_token=True,
     sso_url_option="PORTAL_URL",
     token_param="sso",
@@ -178,6 +181,7 @@ BOOSTGPT = VendorSpec(
                      default="https://embed.boostgpt.co/widget.js"),
     ),
     snippet_template="feedback_sso/snippets/boostgpt.html",
+    script_url_option="WIDGET_SCRIPT_URL",
     snippet_embeds_token=True,
 )
 

@@ -108,6 +108,10 @@ class VendorSpec:
     #: Whether the snippet carries a token. Links don't: a token baked into a page could
     #: expire before the user clicks, so they go through the redirect view instead.
     snippet_embeds_token: bool = False
+    #: Option holding the widget/SDK loader the snippet includes, if any.
+    script_url_option: str | None = None
+    #: Query parameter carrying the token on that loader's URL (ProductLift's ``?sso=``).
+    script_token_param: str | None = None
     #: Option holding the URL the redirect view sends users to; ``None``: no redirect.
     sso_url_option: str | None = None
     #: Query parameter that carries the token on the SSO URL (and on script URLs).
