@@ -12,6 +12,9 @@ from .exceptions import FeedbackSSOClaimError
 from .options import VendorConfig
 from .vendors.spec import RESERVED_CLAIMS, IdentityField
 
+#: Longest display name put in a token, in characters.
+MAX_DISPLAY_NAME = 255
+
 #: The user fields claims are derived from, by :data:`IdentityField`.
 Identity = dict[IdentityField, str]
 
@@ -23,9 +26,13 @@ def user_identity(user: AbstractBaseUser) -> Identity:
     get_full_name = getattr(user, "get_full_name", None)
     full_name = str(get_full_name() or "").strip() if callable(get_full_name) else ""
     return {
-        "email": str(email).strip(),
+        # Never stripped or normalised: "victim@example.org\u00a0" must not become
+        # another account's address at the vendor (the policy refuses it instead).
+        "email": str(email),
         "user_id": str(user.pk),
-        "display_name": full_name or username,
+        # A name only labels the user at the vendor; cut so one huge name can't push the
+        # token past what a URL carries (Django's own name fields stop at 150 each).
+        "display_name": (full_name or username)[:MAX_DISPLAY_NAME],
         "username": username,
     }
 

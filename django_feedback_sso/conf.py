@@ -78,7 +78,7 @@ def parse(raw: Any) -> Config:
             vendors[str(vendor_id)] = vendor_config
     hooks = {name: _import_hook(raw, name, problems) for name in ("USER_CLAIMS", "USER_PASSES")}
     default = raw.get("DEFAULT_VENDOR")
-    if default is not None and default not in vendors:
+    if default is not None and (not isinstance(default, str) or default not in vendors):
         problems.append(Problem(
             "feedback_sso.E011", f"{key('DEFAULT_VENDOR')} is {default!r}, which is not "
             f"configured.", f"Set it to one of: {', '.join(vendors) or '(none configured)'}."))

@@ -37,14 +37,30 @@ class FeedbackSSOClaimError(FeedbackSSOError, ValueError):
         self.claim = claim
 
 
+class FeedbackSSOHookError(FeedbackSSOError, TypeError):
+    """A ``USER_PASSES`` or ``USER_CLAIMS`` hook returned something it must not."""
+
+
+class FeedbackSSOSigningError(FeedbackSSOError):
+    """The JWT library failed to sign (e.g. a warning turned into an error by ``-W error``).
+
+    Raised ``from None``: the signing frames hold the secret, and Django's DEBUG page shows
+    the locals of every frame of a chained exception.
+    """
+
+
 class FeedbackSSORefused(FeedbackSSOError):
     """This user may not have a token for this vendor; ``reason`` says why."""
 
     ANONYMOUS = "anonymous"
     INACTIVE = "inactive"
     NO_EMAIL = "no_email"
+    #: The stored email has surrounding whitespace: the vendor would get another address.
+    INVALID_EMAIL = "invalid_email"
     STAFF = "staff"
     HOOK = "user_passes"
+    #: The token would make a URL longer than browsers and vendors accept (see ``tokens``).
+    TOKEN_TOO_LARGE = "token_too_large"  # noqa: S105 - a reason code, not a password
 
     def __init__(self, vendor_id: str, reason: str) -> None:
         super().__init__(f"{vendor_id}: no token for this user ({reason})")

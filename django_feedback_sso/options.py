@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from .exceptions import FeedbackSSOConfigurationError
 from .vendors import BUILTIN_SPECS, Vendor, build_vendor
 from .vendors.custom import as_timedelta
-from .vendors.spec import RESERVED_CLAIMS, VendorSpec
+from .vendors.spec import RESERVED_CLAIMS, VendorOption, VendorSpec
 
 SETTING = "FEEDBACK_SSO"
 COMMON_OPTIONS = ("SECRET", "LIFETIME", "ALLOW_STAFF", "CLAIMS", "CLASS", "SPEC")
@@ -152,8 +152,16 @@ def _secret(spec: VendorSpec, block: Mapping[str, Any], found: _Collector) -> st
                   "Set it to the vendor's SSO secret, read from the environment (e.g. "
                   "env('SLEEKPLAN_SSO_SECRET') with django-environ), never committed.")
         return ""
+    try:
+        size = len(secret.encode())
+    except UnicodeEncodeError:
+        # Only a lone surrogate fails to encode; the message must not quote the secret.
+        found.add("E004", f"{found.key('SECRET')} is not valid Unicode text (it contains a "
+                  "lone surrogate).", "Copy the secret from the vendor again; check how it is "
+                  "read from the environment.")
+        return ""
     minimum = MIN_SECRET_BYTES[spec.algorithm]
-    if len(secret.encode()) < minimum:
+    if size < minimum:
         found.add("W001", f"{found.key('SECRET')} is shorter than {minimum} bytes.",
                   "Short HMAC keys are easier to brute-force; regenerate a longer one at the "
                   "vendor if it allows, and filter PyJWT's InsecureKeyLengthWarning if not.",
@@ -194,6 +202,10 @@ def _options(spec: VendorSpec, block: Mapping[str, Any], found: _Collector) -> d
             continue
         if option.name == "RETURN_HOSTS":
             value = _host_list(value, found)
+        elif option.kind == "digits":
+            value = _digits(option, value, found)
+            if value is None:
+                continue
         elif not isinstance(value, str):
             found.add("E012", f"{found.key(option.name)} must be a string.", option.help)
             continue
@@ -205,6 +217,23 @@ def _options(spec: VendorSpec, block: Mapping[str, Any], found: _Collector) -> d
         if option.kind == "url" and option.name in values:
             values[option.name] = _url(option.name, values, found)
     return values
+
+
+def _digits(option: VendorOption, value: Any, found: _Collector) -> str | None:
+    """A numeric id as its digits: scripts write it as a bare number."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return str(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return value
+    found.add("E012", f"{found.key(option.name)} must be a number (digits only), "
+              f"not {_quoted(value)}.", option.help)
+    return None
+
+
+def _quoted(value: Any) -> str:
+    """A non-secret value for a message: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _host_list(value: Any, found: _Collector) -> tuple[str, ...]:
@@ -237,8 +266,16 @@ def _url(name: str, values: Mapping[str, Any], found: _Collector) -> str:
 
 
 def _without_credentials(url: str) -> str:
-    """``url`` as a message may quote it: a password in it is a secret too."""
-    return re.sub(r"//[^/?#]*@", "//***@", url)
+    """``url`` as a message may quote it: a password in it is a secret too.
+
+    Everything between the scheme and the last ``@`` goes, whatever the slashes: browsers
+    read ``https:user:pw@host`` and ``https:\\user:pw@host`` as credentials too.
+    Masking a path's ``@`` as well costs only some of the message.
+    """
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*:)?.*@", url, re.DOTALL)
+    if match is None:
+        return url
+    return f"{match.group(1) or ''}***@{url[match.end():]}"
 
 
 def url_problem(url: str) -> str | None:
@@ -279,6 +316,10 @@ def _static_claims(vendor: Vendor, block: Mapping[str, Any], options: Mapping[st
                   "For example {'projectId': 'proj_abc123'}.")
         return claims
     for name, value in extra.items():
+        if not isinstance(name, str):
+            found.add("E012", f"{found.key('CLAIMS')} has a claim name that is not a string "
+                      f"({name!r}).", "JWT claim names are strings.")
+            continue
         if name in RESERVED_CLAIMS:
             found.add("E012", f"{found.key('CLAIMS', name)} is set by the app itself.",
                       "Remove it; use LIFETIME to change how long tokens last.")

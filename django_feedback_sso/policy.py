@@ -6,8 +6,11 @@ from typing import Any
 
 from .claims import Identity, user_identity
 from .conf import get_config
-from .exceptions import FeedbackSSORefused
+from .exceptions import FeedbackSSOHookError, FeedbackSSORefused
 from .options import VendorConfig
+
+#: RFC 5321 §4.5.3.1: the longest address a mail path can carry.
+MAX_EMAIL_LENGTH = 254
 
 
 def check_user(config: VendorConfig, user: Any) -> Identity:
@@ -29,9 +32,19 @@ def check_user(config: VendorConfig, user: Any) -> Identity:
     if is_staff and not config.allow_staff:
         raise FeedbackSSORefused(config.id, FeedbackSSORefused.STAFF)
     identity = user_identity(user)
-    if not identity["email"]:
+    email = identity["email"]
+    if not email:
         raise FeedbackSSORefused(config.id, FeedbackSSORefused.NO_EMAIL)
+    if email != email.strip() or len(email) > MAX_EMAIL_LENGTH:
+        raise FeedbackSSORefused(config.id, FeedbackSSORefused.INVALID_EMAIL)
     user_passes = get_config().user_passes
-    if user_passes is not None and not user_passes(user, config.id):
-        raise FeedbackSSORefused(config.id, FeedbackSSORefused.HOOK)
+    if user_passes is not None:
+        passes = user_passes(user, config.id)
+        if not isinstance(passes, bool):
+            # A truthy object, a queryset or None is a bug in the hook, not an answer:
+            # the delivery layer logs it (raises under DEBUG) and issues no token.
+            raise FeedbackSSOHookError(f"{config.id}: USER_PASSES returned "
+                                       f"{type(passes).__name__}, not True or False")
+        if not passes:
+            raise FeedbackSSORefused(config.id, FeedbackSSORefused.HOOK)
     return identity

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 import time
 from collections.abc import Mapping
@@ -11,10 +12,23 @@ import jwt
 
 from .claims import build_claims
 from .conf import get_vendor_config
-from .exceptions import FeedbackSSOClaimError, FeedbackSSOTokenRejected
+from .exceptions import (
+    FeedbackSSOClaimError,
+    FeedbackSSORefused,
+    FeedbackSSOSigningError,
+    FeedbackSSOTokenRejected,
+)
 from .options import VendorConfig
 from .policy import check_user
 from .signals import token_issued
+
+logger = logging.getLogger("django_feedback_sso")
+
+#: Tokens travel in URLs (redirects, script URLs), and 8 KiB is where servers and vendors
+#: start answering 414 or 400. This leaves 1 KiB of the 8 KiB for the vendor's own URL;
+#: the redirect view drops a return target that would push the whole past 8 KiB.
+MAX_URL_LENGTH = 8192
+MAX_TOKEN_LENGTH = MAX_URL_LENGTH - 1024
 
 
 class IssuedToken(NamedTuple):
@@ -49,18 +63,34 @@ def issue_token(user: Any, vendor_id: str, *, now: float | None = None) -> Issue
     missing = config.vendor.missing_claims(payload)
     if missing:
         raise FeedbackSSOClaimError(config.id, missing[0], f"is required by {config.spec.name}")
-    try:
-        token = jwt.encode(payload, config.secret, algorithm=config.spec.algorithm)
-    except (TypeError, ValueError):
-        # Only a CLASS building claims its own way gets here (hook values are checked).
-        # "from None": Django's DEBUG page shows chained tracebacks with their frame
-        # locals, and jwt.encode's hold the secret.
-        raise FeedbackSSOClaimError(config.id, "*", "the claims are not plain JSON") from None
+    token = _sign(payload, config)
+    if len(token) > MAX_TOKEN_LENGTH:
+        logger.warning("feedback_sso: a %s token would be %d characters, over the %d limit; "
+                       "refused (are USER_CLAIMS values too large?)", config.id, len(token),
+                       MAX_TOKEN_LENGTH)
+        raise FeedbackSSORefused(config.id, FeedbackSSORefused.TOKEN_TOO_LARGE)
     issued = IssuedToken(vendor_id=config.id, token=token, claims=payload,
                          jti=payload.get("jti"), expires_at=payload["exp"])
     token_issued.send(sender=type(config.vendor), vendor_id=config.id, user=user,
                       claims=payload, jti=issued.jti, expires_at=issued.expires_at)
     return issued
+
+
+def _sign(payload: dict[str, Any], config: VendorConfig) -> str:
+    """``jwt.encode``, with nothing that could show the secret escaping it.
+
+    "from None" on every path: Django's DEBUG page shows chained tracebacks with their
+    frame locals, and jwt.encode's hold the secret. That includes warnings turned into
+    errors (``python -W error`` makes PyJWT's InsecureKeyLengthWarning one).
+    """
+    try:
+        return jwt.encode(payload, config.secret, algorithm=config.spec.algorithm)
+    except (TypeError, ValueError):
+        # Only a CLASS building claims its own way gets here (hook values are checked).
+        raise FeedbackSSOClaimError(config.id, "*", "the claims are not plain JSON") from None
+    except Exception as exc:
+        failure = type(exc).__name__
+    raise FeedbackSSOSigningError(f"{config.id}: signing failed ({failure})") from None
 
 
 def time_claims(config: VendorConfig, now: float) -> dict[str, Any]:

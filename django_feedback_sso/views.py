@@ -25,7 +25,7 @@ from .exceptions import (
 )
 from .options import VendorConfig
 from .redirects import safe_return_target
-from .tokens import issue_token
+from .tokens import MAX_URL_LENGTH, issue_token
 
 
 def never_cached(response: HttpResponseBase) -> HttpResponseBase:
@@ -109,6 +109,8 @@ class SSORedirectView(VendorView):
             token = None
         if token:
             url = config.vendor.sso_url(config.options, token, return_target)
+            if len(url) > MAX_URL_LENGTH:  # the token fits alone (tokens.MAX_TOKEN_LENGTH)
+                url = config.vendor.sso_url(config.options, token, None)
         else:  # sign in at the vendor the normal way, where they were going if that's safe
             url = (return_target or config.options.get("PORTAL_URL")
                    or config.vendor.sso_url(config.options, None, None))

@@ -141,7 +141,7 @@ def test_hostile_display_names_never_break_out(name: str) -> None:
 
 def test_option_values_are_escaped_in_scripts_and_attributes(vendor_settings: Any,
                                                              user: Any) -> None:
-    vendor_settings("sleekplan", PRODUCT_ID='1</script><script>alert(1)//')
+    vendor_settings("sleekplan", WIDGET_SCRIPT_URL='https://cdn.example/e.js?</script><script>alert(1)//')
     vendor_settings("boostgpt", BOT_ID='b" onload="alert(1)')
 
     sleek = render('{% feedback_sso_token "sleekplan" %}', user)

@@ -100,7 +100,7 @@ def is_plain_json(value: Any) -> bool:
         return math.isfinite(value)
     try:
         json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # RecursionError: nested thousands deep
         return False
     return True
 

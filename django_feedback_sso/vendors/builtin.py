@@ -39,18 +39,21 @@ SLEEKPLAN = VendorSpec(
     required_claims=("mail",),
     claim_rules={
         "mail": ClaimRule(),
-        "id": ClaimRule(),
+        # "Your internal user ID": a number or a string.
+        "id": ClaimRule(types=(str, int)),
         "full_name": ClaimRule(),
         # "Username. Use lowercase letters and numbers only."
         "name": ClaimRule(pattern=r"[a-z0-9]+", normalize=lowercase_alphanumeric),
-        "img": ClaimRule(pattern=r"https://\S+"),
+        # "URL to the user's avatar image": any web URL, http too.
+        "img": ClaimRule(pattern=r"https?://\S+"),
         # "User weighting from 1 to 10."
         "weight": ClaimRule(types=(int,), minimum=1, maximum=10),
         "meta": ClaimRule(types=(dict,)),
     },
     options=(
         VendorOption("PRODUCT_ID", "Your Sleekplan product id; the tag then also loads the "
-                     "widget (otherwise keep your own Sleekplan snippet after the tag)."),
+                     "widget (otherwise keep your own Sleekplan snippet after the tag).",
+                     kind="digits"),
         VendorOption("WIDGET_SCRIPT_URL", "The widget loader.", kind="url",
                      default="https://client.sleekplan.com/sdk/e.js"),
         _portal("https://yourboard.sleekplan.app", required=False),
@@ -79,7 +82,8 @@ PRODUCTLIFT = VendorSpec(
         "email": ClaimRule(),
         "uid": ClaimRule(),
         "name": ClaimRule(),
-        "avatar_url": ClaimRule(pattern=r"https://\S+"),
+        # "URL of the user's avatar image": any web URL, http too.
+        "avatar_url": ClaimRule(pattern=r"https?://\S+"),
         "company": ClaimRule(),
         **{key: ClaimRule(types=(str, int, float)) for key in ("mrr", "arr", "ltv")},
         **{f"segment_{n}": ClaimRule() for n in range(1, 11)},

@@ -30,7 +30,10 @@ def as_timedelta(value: Any) -> timedelta:
     if isinstance(value, timedelta):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
-        return timedelta(seconds=value)
+        try:
+            return timedelta(seconds=value)
+        except OverflowError:  # more than timedelta.max: no vendor takes that either
+            raise TypeError("must be a number of seconds or a timedelta") from None
     raise TypeError("must be a number of seconds or a timedelta")
 
 

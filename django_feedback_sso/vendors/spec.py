@@ -19,7 +19,9 @@ RESERVED_CLAIMS = frozenset({*TIME_CLAIMS, "nbf"})
 #: Where a default claim value comes from on the Django user.
 IdentityField = Literal["email", "user_id", "display_name", "username"]
 
-OptionKind = Literal["text", "url", "choice"]
+#: How an option's value is read: free text, an https URL, one of ``choices``, or a
+#: numeric id (digits only, given as a string or an integer).
+OptionKind = Literal["text", "url", "choice", "digits"]
 
 
 @dataclass(frozen=True)

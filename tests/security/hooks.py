@@ -52,3 +52,8 @@ def sleekplan_meta_date(user: Any, vendor_id: str) -> Any:
     # Sleekplan's rule for meta checks only "an object": the date inside used to reach
     # PyJWT and fail mid-signing, with the secret in the failing frames' locals.
     return {"meta": {"since": datetime.date(2020, 1, 1)}} if vendor_id == "sleekplan" else {}
+
+
+def passes(user: Any, vendor_id: str) -> Any:
+    """``USER_PASSES`` answering whatever ``EXTRA["passes"]`` holds (a bool or a bug)."""
+    return EXTRA.get("passes", True)

@@ -68,10 +68,10 @@ def users(draw: Any) -> Any:
 
 def expected_claims(vendor_id: str, user: Any) -> dict[str, str]:
     """The identity claims, from the README's rules rather than the app's code."""
-    email = user.email.strip()
+    email = user.email
     full_name = (f"{user.first_name} {user.last_name}".strip()
                  if isinstance(user, User) else "")
-    display = full_name or user.get_username()
+    display = (full_name or user.get_username())[:255]
     return {
         "sleekplan": {"mail": email, "id": str(user.pk), "full_name": display},
         "productlift": {"email": email, "uid": str(user.pk), "name": display},
@@ -144,23 +144,50 @@ def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
                    first_name="\"'><img src=x onerror=alert(1)>", last_name="\x00" * 10_240))
 @example(user=EmailUser(id=uuid.UUID(int=2), email="\u2028" * 10_240 + "@example.com"))
 @example(user=User(pk=3, username="jane", email=" \t\u2003\n"))
+@example(user=User(pk=4, username="jane", email="victim@example.org\u00a0"))
+@example(user=User(pk=5, username="a" * 10_240, email="jane@example.org"))
 def test_any_user_data_leaves_every_snippet_intact_and_every_token_exact(user: Any) -> None:
-    signed_in = bool(user.email.strip())
     for vendor_id in VENDORS:
+        expected = expected_claims(vendor_id, user)
+        refusal = expected_refusal(vendor_id, user, expected)
+        signed_in = refusal is None
         embedded = token_in_snippet(vendor_id, render_tag(user, vendor_id), signed_in)
         raw = render_tag(user, vendor_id, as_token=True)
         response = TokenView.as_view()(request_for(user), vendor_id=vendor_id)
-        if not signed_in:  # a vendor rule forbids it: refused, clearly, and nothing signed
+        if refusal == "borderline":
+            continue
+        if not signed_in:  # refused, clearly, and nothing signed
             assert raw == ""
             assert response.status_code == 403
-            assert json.loads(response.content) == {"error": "refused", "reason": "no_email"}
+            assert json.loads(response.content) == {"error": "refused", "reason": refusal}
             continue
-        expected = expected_claims(vendor_id, user)
         for token in filter(None, [embedded, raw, json.loads(response.content)["token"]]):
             claims = verify_any_size(vendor_id, token)
             assert {name: claims.get(name) for name in expected} == expected
             if vendor_id == "sleekplan" and "name" in claims:
                 assert re.fullmatch(r"[a-z0-9]+", claims["name"])
+
+
+def expected_refusal(vendor_id: str, user: Any, expected: dict[str, str]) -> str | None:
+    """Why the README says this user gets no token, or ``None``.
+
+    The token is refused when it would be longer than 7168 characters; its length is
+    predicted from the expected claims (PyJWT's compact JSON), with a margin for the
+    claims the prediction leaves out (Sleekplan's derived username, the time claims).
+    """
+    email = user.email
+    if not email:
+        return "no_email"
+    if email != email.strip() or len(email) > 254:
+        return "invalid_email"
+    payload = json.dumps(expected, separators=(",", ":")).encode()
+    predicted = (len(payload) * 4 + 2) // 3 + 120
+    if vendor_id == "sleekplan":
+        name = re.sub(r"[^a-z0-9]", "", user.get_username().split("@", 1)[0].lower())
+        predicted += (len(name) + 10) * 4 // 3
+    if predicted > 7168 + 40:
+        return "token_too_large"
+    return None if predicted < 7168 - 40 else "borderline"
 
 
 json_values = st.recursive(
@@ -201,7 +228,7 @@ def documented_ok(vendor_id: str, name: str, value: Any) -> bool:
     if (vendor_id, name) == ("sleekplan", "meta"):
         return isinstance(value, dict)
     if (vendor_id, name) == ("sleekplan", "img"):
-        return isinstance(value, str) and bool(re.fullmatch(r"https://\S+", value))
+        return isinstance(value, str) and bool(re.fullmatch(r"https?://\S+", value))
     if (vendor_id, name) == ("productlift", "mrr"):
         return isinstance(value, (str, int, float)) and not isinstance(value, bool)
     if vendor_id == "productlift" and name != "plan":
