@@ -6,6 +6,7 @@ Every message names the exact settings key and the fix. No message ever contains
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import ipaddress
 import re
@@ -24,6 +25,8 @@ SETTING = "FEEDBACK_SSO"
 COMMON_OPTIONS = ("SECRET", "LIFETIME", "ALLOW_STAFF", "CLAIMS", "CLASS", "SPEC")
 #: RFC 7518 §3.2: an HMAC key should be at least as long as the hash output.
 MIN_SECRET_BYTES = {"HS256": 32, "HS384": 48, "HS512": 64}
+#: RFC 3986 unreserved characters: a parameter name that needs no escaping anywhere.
+_PARAM_NAME = re.compile(r"[A-Za-z0-9_.~-]+")
 
 
 def key(*parts: str) -> str:
@@ -103,6 +106,8 @@ def parse_vendor_block(vendor_id: str, block: Any) -> tuple[VendorConfig | None,
         found.add("E012", f"{found.key('ALLOW_STAFF')} must be True or False.",
                   "Leave it out to refuse staff and superusers (the safe default).")
     options = _options(vendor.spec, block, found)
+    vendor = _with_spec_overrides(vendor, options)
+    _check_inferred(vendor, block, options, found)
     claims = _static_claims(vendor, block, options, found)
     if any(not problem.warning for problem in found.problems):
         return None, found.problems
@@ -209,6 +214,10 @@ def _options(spec: VendorSpec, block: Mapping[str, Any], found: _Collector) -> d
         elif not isinstance(value, str):
             found.add("E012", f"{found.key(option.name)} must be a string.", option.help)
             continue
+        elif option.kind == "param" and not _PARAM_NAME.fullmatch(value):
+            found.add("E012", f"{found.key(option.name)} is {_quoted(value)}, not a query "
+                      "parameter name.", "Use letters, digits, '_', '-', '.' or '~' only.")
+            continue
         elif option.kind == "choice" and value not in option.choices:
             found.add("E012", f"{found.key(option.name)} is {value!r}.",
                       f"Use one of: {', '.join(option.choices)}.")
@@ -217,6 +226,37 @@ def _options(spec: VendorSpec, block: Mapping[str, Any], found: _Collector) -> d
         if option.kind == "url" and option.name in values:
             values[option.name] = _url(option.name, values, found)
     return values
+
+
+def _with_spec_overrides(vendor: Vendor, options: Mapping[str, Any]) -> Vendor:
+    """``vendor`` with the spec fields its options replace (see ``spec_fields``)."""
+    overrides: dict[str, Any] = {}
+    for option in vendor.spec.options:
+        for field_name in option.spec_fields if option.name in options else ():
+            value = options[option.name]
+            overrides[field_name] = ((value,) if isinstance(getattr(vendor.spec, field_name),
+                                                            tuple) else value)
+    spec = dataclasses.replace(vendor.spec, **overrides) if overrides else vendor.spec
+    return vendor if spec == vendor.spec else type(vendor)(spec)
+
+
+def _check_inferred(vendor: Vendor, block: Mapping[str, Any], options: Mapping[str, Any],
+                    found: _Collector) -> None:
+    """W005: defaults no vendor document confirms, while the redirect view relies on them."""
+    spec = vendor.spec
+    unconfirmed = [option for option in spec.options
+                   if option.inferred and block.get(option.name) in (None, "")]
+    if not unconfirmed or not vendor.has_redirect(options):
+        return
+    names = ", ".join(option.name for option in unconfirmed)
+    defaults = ", ".join(repr(option.default) for option in unconfirmed)
+    found.add("W005", f"{found.key()}: the default{'s' if len(unconfirmed) > 1 else ''} of "
+              f"{names} ({defaults}) {'are' if len(unconfirmed) > 1 else 'is'} inferred; no "
+              f"{spec.name} document confirms {'them' if len(unconfirmed) > 1 else 'it'}.",
+              f"Check against {spec.name} ({spec.docs_url}) and set "
+              f"{'each' if len(unconfirmed) > 1 else 'it'} explicitly to confirm; the "
+              f"README's {spec.name} section says where the default comes from.",
+              warning=True)
 
 
 def _digits(option: VendorOption, value: Any, found: _Collector) -> str | None:

@@ -58,11 +58,14 @@ FEEDBACK_SSO = {
     "DEFAULT_VENDOR": "sleekplan",
     "VENDORS": {
         "sleekplan": {"SECRET": SECRETS["sleekplan"], "PRODUCT_ID": "12345",
-                      "PORTAL_URL": "https://acme.sleekplan.app"},
+                      "PORTAL_URL": "https://acme.sleekplan.app", "TOKEN_PARAM": "sso"},
         "productlift": {"SECRET": SECRETS["productlift"],
                         "PORTAL_URL": "https://feedback.example.com"},
+        # The inferred details, confirmed (check W005): the sandbox implements them.
         "feedbackchimp": {"SECRET": SECRETS["feedbackchimp"],
-                          "PORTAL_URL": "https://acme.feedbackchimp.space"},
+                          "PORTAL_URL": "https://acme.feedbackchimp.space",
+                          "SSO_URL": "https://acme.feedbackchimp.space/api/v1/auth/access/jwt",
+                          "TOKEN_PARAM": "jwt", "RETURN_PARAM": "return_to"},
         "issuely": {"SECRET": SECRETS["issuely"], "COMPANY_ID": "acme"},
         "boostgpt": {"SECRET": SECRETS["boostgpt"],
                      "BOT_ID": "3f6c1f0e-6a4b-4d8e-9c1a-2b3c4d5e6f70"},

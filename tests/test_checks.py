@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from io import StringIO
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -262,3 +263,56 @@ def test_no_message_ever_contains_a_secret(settings: Any) -> None:
         assert secret not in message.msg
         assert secret not in (message.hint or "")
         assert secret[:10] not in message.msg
+
+
+def test_w005_inferred_vendor_details_must_be_confirmed(vendor_settings: Any) -> None:
+    vendor_settings("feedbackchimp", SSO_URL=None, TOKEN_PARAM=None, RETURN_PARAM=None)
+
+    warning = only(check_settings())
+
+    assert (warning.id, warning.msg, warning.hint) == (
+        "feedback_sso.W005",
+        "FEEDBACK_SSO['VENDORS']['feedbackchimp']: the defaults of SSO_URL, TOKEN_PARAM, "
+        "RETURN_PARAM ('{PORTAL_URL}/api/v1/auth/access/jwt', 'jwt', 'return_to') are "
+        "inferred; no FeedbackChimp document confirms them.",
+        "Check against FeedbackChimp (https://help.feedbackchimp.com/articles/10063-single-"
+        "sign-on-sso) and set each explicitly to confirm; the README's FeedbackChimp section "
+        "says where the default comes from.")
+
+
+def test_w005_only_while_the_redirect_relies_on_the_inferred_detail(
+        vendor_settings: Any) -> None:
+    vendor_settings("sleekplan", TOKEN_PARAM=None)
+    assert [m.id for m in check_settings()] == ["feedback_sso.W005"]
+
+    vendor_settings("sleekplan", TOKEN_PARAM=None, PORTAL_URL=None)  # no board: no redirect
+    assert check_settings() == []
+
+
+def test_a_corrected_parameter_name_is_what_the_redirect_uses(vendor_settings: Any,
+                                                              user: Any) -> None:
+    from django.test import Client
+
+    vendor_settings("feedbackchimp", TOKEN_PARAM="token", RETURN_PARAM="next_url")
+    client = Client()
+    client.force_login(user)
+
+    response = client.get("/feedback-sso/feedbackchimp/redirect/?next_url=/posts/1")
+
+    query = parse_qs(urlsplit(response["Location"]).query)
+    assert sorted(query) == ["next_url", "token"]
+    assert query["next_url"] == ["https://acme.feedbackchimp.space/posts/1"]
+
+
+@pytest.mark.parametrize("value", ["j wt", "jwt&x=1", "", 5])
+def test_e012_token_param_must_be_a_parameter_name(vendor_settings: Any, value: Any) -> None:
+    vendor_settings("feedbackchimp", TOKEN_PARAM=value)
+    messages = [(m.id, m.msg) for m in check_settings()]
+    if value == "":  # unset: back to the inferred default, which W005 reports
+        assert [m[0] for m in messages] == ["feedback_sso.W005"]
+    elif value == 5:
+        assert messages == [("feedback_sso.E012", "FEEDBACK_SSO['VENDORS']['feedbackchimp']"
+                             "['TOKEN_PARAM'] must be a string.")]
+    else:
+        assert messages == [("feedback_sso.E012", "FEEDBACK_SSO['VENDORS']['feedbackchimp']"
+                             f"['TOKEN_PARAM'] is {value!r}, not a query parameter name.")]

@@ -13,14 +13,17 @@ def vendor_options(base_url: str) -> dict[str, dict[str, str]]:
     """Vendor id -> the URL options that send its tokens and scripts to the sandbox."""
     base = base_url.rstrip("/")
     return {
-        # Sleekplan's widget loader, and the standalone board for the redirect view.
+        # Sleekplan's widget loader, and the standalone board for the redirect view. The
+        # parameter names below are inferred for the real vendors (check W005); the
+        # sandbox implements exactly these, so setting them here is a confirmation.
         "sleekplan": {"WIDGET_SCRIPT_URL": f"{base}/sleekplan/widget.js",
-                      "PORTAL_URL": f"{base}/sleekplan/portal"},
+                      "PORTAL_URL": f"{base}/sleekplan/portal", "TOKEN_PARAM": "sso"},
         # The SDK reads ?sso= from its own URL; any portal page takes ?sso= too.
         "productlift": {"SDK_URL": f"{base}/productlift/widget.js",
                         "PORTAL_URL": f"{base}/productlift/portal"},
-        # SSO_URL defaults to {PORTAL_URL}/api/v1/auth/access/jwt, which the portal serves.
-        "feedbackchimp": {"PORTAL_URL": f"{base}/feedbackchimp/portal"},
+        "feedbackchimp": {"PORTAL_URL": f"{base}/feedbackchimp/portal",
+                          "SSO_URL": f"{base}/feedbackchimp/portal/api/v1/auth/access/jwt",
+                          "TOKEN_PARAM": "jwt", "RETURN_PARAM": "return_to"},
         "issuely": {"SSO_URL": f"{base}/issuely/portal/api/auth/sso",
                     "PORTAL_URL": f"{base}/issuely/portal"},
         "boostgpt": {"WIDGET_SCRIPT_URL": f"{base}/boostgpt/widget.js"},

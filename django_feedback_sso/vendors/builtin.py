@@ -24,6 +24,12 @@ def _portal(example: str, *, required: bool) -> VendorOption:
     )
 
 
+def _token_param(default: str) -> VendorOption:
+    return VendorOption("TOKEN_PARAM", "The query parameter carrying the token to the vendor.",
+                        kind="param", default=default, spec_fields=("token_param",),
+                        inferred=True)
+
+
 def _return_hosts() -> VendorOption:
     return VendorOption("RETURN_HOSTS", "Extra hosts that return targets may point at.")
 
@@ -57,14 +63,16 @@ SLEEKPLAN = VendorSpec(
         VendorOption("WIDGET_SCRIPT_URL", "The widget loader.", kind="url",
                      default="https://client.sleekplan.com/sdk/e.js"),
         _portal("https://yourboard.sleekplan.app", required=False),
+        # "The standalone website board can also receive SSO tokens via URL parameters",
+        # but the copies of that page we have stop before naming the parameter; "sso"
+        # comes from public integrations.
+        _token_param("sso"),
         _return_hosts(),
     ),
     snippet_template="feedback_sso/snippets/sleekplan.html",
     script_url_option="WIDGET_SCRIPT_URL",
     snippet_embeds_token=True,
     sso_url_option="PORTAL_URL",
-    # The standalone board takes the token as a URL parameter; the parameter name is
-    # from public integrations, not the (truncated) vendor page.
     token_param="sso",
     return_mode="target",
     host_options=("PORTAL_URL",),
@@ -107,7 +115,8 @@ PRODUCTLIFT = VendorSpec(
 # https://help.feedbackchimp.com/articles/10064-creating-and-signing-a-jwt-for-single-sign-on-sso-in-feedbackchimp
 # (HS256; email, name and a random jti "to prevent token replaying attacks"). The page that
 # names the return URL is truncated in every copy we have, so SSO_URL and the parameter
-# names follow the Featurebase API FeedbackChimp mirrors: override SSO_URL if yours differs.
+# names follow the Featurebase API FeedbackChimp mirrors: they are options marked
+# inferred, and check W005 asks each project to confirm them.
 FEEDBACKCHIMP = VendorSpec(
     id="feedbackchimp",
     name="FeedbackChimp",
@@ -119,7 +128,11 @@ FEEDBACKCHIMP = VendorSpec(
     options=(
         _portal("https://yourorg.feedbackchimp.space", required=True),
         VendorOption("SSO_URL", "Where signed-in users are sent with their token.",
-                     kind="url", default="{PORTAL_URL}/api/v1/auth/access/jwt"),
+                     kind="url", default="{PORTAL_URL}/api/v1/auth/access/jwt", inferred=True),
+        _token_param("jwt"),
+        VendorOption("RETURN_PARAM", "The query parameter carrying the page to return to, "
+                     "both ways.", kind="param", default="return_to",
+                     spec_fields=("return_param", "incoming_return_params"), inferred=True),
         _return_hosts(),
     ),
     sso_url_option="SSO_URL",

@@ -19,9 +19,9 @@ RESERVED_CLAIMS = frozenset({*TIME_CLAIMS, "nbf"})
 #: Where a default claim value comes from on the Django user.
 IdentityField = Literal["email", "user_id", "display_name", "username"]
 
-#: How an option's value is read: free text, an https URL, one of ``choices``, or a
-#: numeric id (digits only, given as a string or an integer).
-OptionKind = Literal["text", "url", "choice", "digits"]
+#: How an option's value is read: free text, an https URL, one of ``choices``, a numeric
+#: id (digits only, given as a string or an integer), or a URL query parameter name.
+OptionKind = Literal["text", "url", "choice", "digits", "param"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,12 @@ class VendorOption:
     default: str | None = None
     #: The static claim this option fills in every token, e.g. Issuely ``companyId``.
     claim: str | None = None
+    #: :class:`VendorSpec` fields this option's value replaces, e.g. ``("token_param",)``:
+    #: how a project corrects a vendor detail we could only infer.
+    spec_fields: tuple[str, ...] = ()
+    #: No vendor document confirms the default: system check W005 asks the project to
+    #: confirm it by setting the option (only while the redirect view is in use).
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
