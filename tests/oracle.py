@@ -1,12 +1,22 @@
 """Independent checks of minted tokens: joserfc, not the PyJWT the app mints with.
 
-The rules below are transcribed from each vendor's documentation (see
-../shared/research/vendors.md, Part A), not imported from the app's specs, so a wrong spec
-fails these tests instead of agreeing with itself.
+Two sets of rules, kept apart on purpose:
+
+- :data:`DOCUMENTED`: what each vendor's own documentation requires, transcribed from
+  ../shared/research/vendors.md (Part A) and the seeds, not imported from the app's specs,
+  so a wrong spec fails these tests instead of agreeing with itself. Only Issuely
+  (``iat``/``exp``), BoostGPT (one-hour expiry) and FeedbackChimp (``jti``) document time or
+  id claims at all.
+- :func:`check_conventions`: what this app promises on top, for every vendor (``iat``,
+  ``exp`` and a UUID ``jti`` on every token, a JWT header, a lifetime within the configured
+  one). A vendor accepting a token says nothing about these.
+
+:func:`verify` applies both, which is what a token minted by the app must pass.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,36 +28,69 @@ from tests.settings import SECRETS
 
 @dataclass(frozen=True)
 class DocumentedRules:
+    """One vendor's rules, as its documentation states them."""
+
+    source: str
     required: tuple[str, ...]
+    algorithm: str = "HS256"
+    #: Longest ``exp`` - ``iat`` the vendor accepts, in seconds, if it documents one.
     max_lifetime: int | None = None
     email_claim: str = "email"
 
 
 DOCUMENTED = {
-    # https://sleekplan.com/docs/authentication/single-sign-on: mail required.
-    "sleekplan": DocumentedRules(required=("mail",), email_claim="mail"),
-    # https://www.productlift.dev/docs/single-sign-on: email, uid, name required.
-    "productlift": DocumentedRules(required=("email", "uid", "name")),
-    # help.feedbackchimp.com 10064: email, name, random jti.
-    "feedbackchimp": DocumentedRules(required=("email", "name", "jti")),
-    # Issuely help: companyId, email, iat, exp; exp within 10 minutes of iat.
-    "issuely": DocumentedRules(required=("companyId", "email", "iat", "exp"), max_lifetime=600),
-    # BoostGPT docs: email required; HS256 only; expire within 1 hour.
-    "boostgpt": DocumentedRules(required=("email",), max_lifetime=3600),
+    # "mail | Yes | Email address of the user"; HMAC SHA-256; nothing on time claims.
+    "sleekplan": DocumentedRules("https://sleekplan.com/docs/authentication/single-sign-on",
+                                 required=("mail",), email_claim="mail"),
+    # The example payload: email, uid, name; nothing on time claims.
+    "productlift": DocumentedRules("https://www.productlift.dev/docs/single-sign-on",
+                                   required=("email", "uid", "name")),
+    # "jti is used to prevent token replaying attacks"; email, name; HS256.
+    "feedbackchimp": DocumentedRules(
+        "https://help.feedbackchimp.com/articles/10064-creating-and-signing-a-jwt-for-single-"
+        "sign-on-sso-in-feedbackchimp", required=("email", "name", "jti")),
+    # companyId, email required; "exp must expire within 10 minutes of iat".
+    "issuely": DocumentedRules("https://tickets.sonnetinfotech.com/help/sso",
+                               required=("companyId", "email", "iat", "exp"),
+                               max_lifetime=600),
+    # email required; "Tokens expire after 1 hour" (the example signs expiresIn: '1h').
+    "boostgpt": DocumentedRules("https://docs.boostgpt.co/saas/chat-widget/sso",
+                                required=("email", "exp"), max_lifetime=3600),
 }
+
+#: The app's own promise: at most this long, whatever a vendor allows (BoostGPT's hour).
+LONGEST_LIFETIME = 3600
+
+
+def decode(vendor_id: str, token: str, *, secret: str | None = None) -> Any:
+    """Signature and algorithm, pinned to the vendor's documented one."""
+    key = OctKey.import_key(secret or SECRETS[vendor_id])
+    return jwt.decode(token, key, algorithms=[DOCUMENTED[vendor_id].algorithm])
+
+
+def check_documented(vendor_id: str, claims: dict[str, Any]) -> None:
+    """Fail unless the vendor's documentation would accept these claims."""
+    rules = DOCUMENTED[vendor_id]
+    for name in rules.required:
+        assert claims.get(name) not in (None, ""), f"{vendor_id} documents {name} as required"
+    if rules.max_lifetime is not None:
+        assert claims["exp"] - claims.get("iat", claims["exp"]) <= rules.max_lifetime
+
+
+def check_conventions(header: dict[str, Any], claims: dict[str, Any]) -> None:
+    """Fail unless the token keeps this app's own promises (see SECURITY.md §1)."""
+    assert header == {"alg": "HS256", "typ": "JWT"}
+    jwt.JWTClaimsRegistry(exp={"essential": True}, iat={"essential": True},
+                          jti={"essential": True}).validate(claims)
+    assert 0 < claims["exp"] - claims["iat"] <= LONGEST_LIFETIME
+    assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}",
+                        claims["jti"])
 
 
 def verify(vendor_id: str, token: str, *, secret: str | None = None) -> dict[str, Any]:
-    """Decode with joserfc, HS256 only, and apply the vendor's documented rules."""
-    key = OctKey.import_key(secret or SECRETS[vendor_id])
-    decoded = jwt.decode(token, key, algorithms=["HS256"])
-    assert decoded.header == {"alg": "HS256", "typ": "JWT"}
-    claims = decoded.claims
-    jwt.JWTClaimsRegistry(exp={"essential": True}, iat={"essential": True},
-                          jti={"essential": True}).validate(claims)
-    rules = DOCUMENTED[vendor_id]
-    for name in rules.required:
-        assert claims.get(name) not in (None, ""), f"{vendor_id}: {name} missing"
-    if rules.max_lifetime is not None:
-        assert claims["exp"] - claims["iat"] <= rules.max_lifetime
+    """A token the app minted: the vendor's documented rules and the app's conventions."""
+    decoded = decode(vendor_id, token, secret=secret)
+    claims: dict[str, Any] = decoded.claims
+    check_documented(vendor_id, claims)
+    check_conventions(dict(decoded.header), claims)
     return claims

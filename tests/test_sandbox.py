@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from joserfc import jwt
+from joserfc.errors import JoseError
 from joserfc.jwk import OctKey
 
 from django_feedback_sso.conf import get_vendor_config
@@ -25,7 +26,7 @@ from django_feedback_sso.sandbox.vendor_urls import vendor_options
 from django_feedback_sso.tokens import issue_token
 from django_feedback_sso.vendors import BUILTIN_SPECS
 from django_feedback_sso.verification import verify_token
-from tests.oracle import DOCUMENTED
+from tests.oracle import DOCUMENTED, check_conventions, check_documented
 from tests.settings import SECRETS
 
 SEED_VENDORS = sorted(DOCUMENTED)
@@ -313,3 +314,23 @@ def test_e015_quiet_under_debug(settings: Any) -> None:
     settings.DEBUG = True
 
     assert check_debug_only() == []
+
+
+@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+def test_the_sandbox_asks_what_the_vendor_documents_not_the_apps_conventions(
+        vendor_id: str, user: Any) -> None:
+    """A token with only the documented claims passes the stand-in, as it would the vendor:
+    ``iat``/``jti`` on every token are this app's promise, not every vendor's rule."""
+    now = int(time.time())
+    values = {"mail": user.email, "email": user.email, "uid": "7", "name": "Jane",
+              "jti": "any-random-value", "companyId": "acme", "iat": now, "exp": now + 60}
+    minimal = {name: values[name] for name in DOCUMENTED[vendor_id].required}
+    token = forge(vendor_id, minimal)
+
+    claims = verify_token(token, get_vendor_config(vendor_id), replay_guard=CacheReplayGuard())
+
+    assert claims == minimal
+    check_documented(vendor_id, claims)
+    if not {"iat", "jti"} <= set(minimal):
+        with pytest.raises((AssertionError, JoseError)):
+            check_conventions({"alg": "HS256", "typ": "JWT"}, claims)
