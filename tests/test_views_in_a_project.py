@@ -11,8 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.test import Client, RequestFactory
 
+from django_feedback_sso.views import TokenView, VendorView
 from tests.settings import MIDDLEWARE
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +141,26 @@ def test_the_token_endpoint_still_answers_get_with_csrf_enforced(csrf_client: Cl
     csrf_client.force_login(user)
 
     assert csrf_client.get("/feedback-sso/issuely/token/").status_code == 200
+
+
+class PostingView(VendorView):
+    """A view that changes state on POST: it must keep CSRF protection."""
+
+    http_method_names = ["get", "post"]  # noqa: RUF012 - Django's own attribute, a list
+
+    def post(self, request: HttpRequest, vendor_id: str) -> HttpResponse:
+        return HttpResponse("changed")
+
+
+@pytest.mark.parametrize(("view", "forbidden"), [
+    (TokenView.as_view(), False),
+    (PostingView.as_view(), True),
+    (TokenView.as_view(http_method_names=["get", "post"]), True),
+])
+def test_only_views_serving_safe_methods_alone_are_csrf_exempt(view: Any,
+                                                               forbidden: bool) -> None:
+    csrf = CsrfViewMiddleware(lambda request: HttpResponse())
+
+    answer = csrf.process_view(RequestFactory().post("/"), view, (), {"vendor_id": "x"})
+
+    assert (answer is not None and answer.status_code == 403) == forbidden
