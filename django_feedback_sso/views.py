@@ -38,7 +38,7 @@ def never_cached(response: HttpResponseBase) -> HttpResponseBase:
     return response
 
 
-#: Methods that change nothing on the server (RFC 9110 §9.2.1), the only ones CSRF allows.
+#: Methods that change nothing on the server (RFC 9110 §9.2.1); Django checks CSRF on the rest.
 SAFE_METHODS = frozenset({"get", "head", "options", "trace"})
 
 
