@@ -1,6 +1,9 @@
 """System checks: every settings problem is reported by ``manage.py check``.
 
-Ids are stable and listed in the README; each has a test.
+Ids are stable and listed in the README; each has a test. Besides ``FEEDBACK_SSO``, two
+set-up steps the tag needs are checked: the ``request`` context processor and the URL
+include. Checks never raise: a project broken elsewhere hears about it from Django's own
+checks, not from a traceback out of ours.
 """
 
 from __future__ import annotations
@@ -8,10 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import CheckMessage, Error, Warning, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
+from django.template import engines
+from django.template.backends.django import DjangoTemplates
+from django.urls import NoReverseMatch, reverse
 
 from .conf import parse
 from .options import SETTING
+
+REQUEST_PROCESSOR = "django.template.context_processors.request"
+URL_NAMES = ("feedback_sso:token", "feedback_sso:redirect")
 
 
 @register("feedback_sso")
@@ -23,3 +32,56 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
                                                 id=problem.id, obj=SETTING)
         for problem in config.problems
     ]
+
+
+@register(Tags.templates, "feedback_sso")
+def check_request_context_processor(app_configs: Any = None,
+                                    **kwargs: Any) -> list[CheckMessage]:
+    """W003: each Django template engine gives the tag ``request``, so it knows the user.
+
+    Jinja2 engines need nothing: Django's Jinja2 backend adds ``request`` itself.
+    """
+    try:
+        lacking = [index for index, engine in enumerate(engines.all())
+                   if isinstance(engine, DjangoTemplates)
+                   and REQUEST_PROCESSOR not in engine.engine.context_processors]
+    except Exception:  # a broken TEMPLATES is Django's to report
+        return []
+    return [Warning(
+        f"TEMPLATES[{index}] has no {REQUEST_PROCESSOR!r} context processor, so "
+        "{% feedback_sso_token %} can't see who is signed in and gives everyone the "
+        "anonymous form.",
+        hint=f"Add {REQUEST_PROCESSOR!r} to TEMPLATES[{index}]['OPTIONS']"
+             "['context_processors'].",
+        id="feedback_sso.W003",
+        obj="TEMPLATES",
+    ) for index in lacking]
+
+
+@register(Tags.urls, "feedback_sso")
+def check_urls_included(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """W004: the app's URLs are included, under their namespace, so its names reverse."""
+    try:
+        missing = [name for name in URL_NAMES if not _reverses(name)]
+    except Exception:  # a broken ROOT_URLCONF is Django's to report
+        return []
+    if not missing:
+        return []
+    names = ", ".join(repr(name) for name in missing)
+    return [Warning(
+        f"Can't reverse {names}: the URLs of django_feedback_sso are not included, so the "
+        "token endpoint and the redirect view are unreachable and {% feedback_sso_token %} "
+        "fails for vendors whose snippet uses them.",
+        hint='Add path("feedback-sso/", include("django_feedback_sso.urls")) to the '
+             "urlpatterns of ROOT_URLCONF.",
+        id="feedback_sso.W004",
+        obj="ROOT_URLCONF",
+    )]
+
+
+def _reverses(name: str) -> bool:
+    try:
+        reverse(name, args=["vendor"])
+    except NoReverseMatch:
+        return False
+    return True

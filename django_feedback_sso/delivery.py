@@ -22,20 +22,45 @@ from django.utils.functional import SimpleLazyObject
 
 from .conf import default_vendor_id, get_vendor_config
 from .csp import get_csp_nonce
-from .exceptions import FeedbackSSORefused
+from .exceptions import FeedbackSSOConfigurationError, FeedbackSSORefused
 from .options import VendorConfig
 from .tokens import IssuedToken, issue_token
 from .vendors.base import add_query
 
 logger = logging.getLogger("django_feedback_sso")
 
+NO_REQUEST = (
+    "{% feedback_sso_token %} has no request in its template context, so it can't tell who "
+    "is signed in. Add 'django.template.context_processors.request' to the template "
+    "engine's context_processors (system check feedback_sso.W003), or render the template "
+    "with the request."
+)
+NO_USER = ("{% feedback_sso_token %} has a request without a user: add "
+           "'django.contrib.auth.middleware.AuthenticationMiddleware' to MIDDLEWARE.")
+
 
 def token_for(request: Any, vendor_id: str) -> IssuedToken | None:
     """A fresh token for ``request.user``, or ``None`` if the user is refused."""
     try:
-        return issue_token(getattr(request, "user", None), vendor_id)
+        return issue_token(_request_user(request), vendor_id)
     except FeedbackSSORefused:
         return None
+
+
+def _request_user(request: Any) -> Any:
+    """``request.user``, or ``None`` (anonymous) when the template got no request.
+
+    No request (or user) is a set-up mistake, not a visitor: a signed-in developer would
+    see the anonymous form and never learn why, so under ``DEBUG`` it raises; in
+    production the visitor gets the anonymous form and the log says why.
+    """
+    user = getattr(request, "user", None)
+    if user is None:
+        problem = NO_REQUEST if request is None else NO_USER
+        if settings.DEBUG:
+            raise FeedbackSSOConfigurationError(problem)
+        logger.warning(problem)
+    return user
 
 
 def render_snippet(request: Any, vendor_id: str | None = None) -> str:

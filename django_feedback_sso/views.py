@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import (
     Http404,
@@ -15,6 +17,7 @@ from django.http import (
 )
 from django.utils.cache import add_never_cache_headers
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 
 from .conf import get_vendor_config
 from .delivery import log_or_raise
@@ -35,10 +38,40 @@ def never_cached(response: HttpResponseBase) -> HttpResponseBase:
     return response
 
 
+#: Methods that change nothing on the server (RFC 9110 §9.2.1); Django checks CSRF on the rest.
+SAFE_METHODS = frozenset({"get", "head", "options", "trace"})
+
+
 class VendorView(View):
-    """Looks up the vendor named in the URL; unknown or unconfigured vendors are a 404."""
+    """Looks up the vendor named in the URL; unknown or unconfigured vendors are a 404.
+
+    These views answer for themselves whoever asks: an anonymous user gets the JSON 401 or
+    the login redirect the view chooses, a method it doesn't serve its 405.
+    """
 
     http_method_names = ["get"]  # noqa: RUF012 - Django's own attribute, a list
+
+    @classmethod
+    def as_view(cls, **initkwargs: Any) -> Callable[..., HttpResponseBase]:
+        """The view function, marked so project-wide middleware leaves the answer to us.
+
+        ``login_not_required``: under ``LoginRequiredMiddleware`` the token endpoint would
+        otherwise answer a login redirect instead of its JSON 401. ``csrf_exempt``, only
+        for views that serve nothing but safe methods: CSRF guards requests that change
+        state, and these change none (every other method gets a 405 before anything
+        happens), so the exemption changes one thing, a POST's answer, from Django's HTML
+        403 to our 405. Marked here, not on ``dispatch``, so subclasses that override
+        ``dispatch`` (the sandbox's) keep the marks.
+        """
+        view = login_not_required(super().as_view(**initkwargs))
+        methods = initkwargs.get("http_method_names", cls.http_method_names)
+        return csrf_exempt(view) if set(methods) <= SAFE_METHODS else view
+
+    def http_method_not_allowed(self, request: HttpRequest, *args: Any,
+                                **kwargs: Any) -> HttpResponse:
+        """Django's 405 (with ``Allow``), never cached like every other answer here."""
+        response = super().http_method_not_allowed(request, *args, **kwargs)
+        return never_cached(response)  # type: ignore[return-value]
 
     def vendor_config(self, vendor_id: str) -> VendorConfig | None:
         """The vendor's configuration; a 404 if unknown, ``None`` (logged) if it is broken."""
