@@ -14,7 +14,7 @@ from django.test import RequestFactory, override_settings
 from benchmarks import baseline
 from benchmarks.harness import Row, WSGIClient, interleaved, micros
 from benchmarks.settings import VENDOR, vendors_setting
-from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.shortcuts import issue_token_for
 
 TOKEN_PATH = f"/feedback-sso/{VENDOR}/token/"
 HANDWRITTEN_PATH = f"/handwritten/{VENDOR}/token/"
@@ -25,8 +25,8 @@ def mint_rows(user: Any, rounds: int) -> list[Row]:
     """1. ``issue_token`` against a bare ``jwt.encode`` of the claims it produced."""
     rows = []
     for vendor_id, block in settings.FEEDBACK_SSO["VENDORS"].items():
-        payload = dict(issue_token(user, vendor_id).claims)
-        result = interleaved(lambda v=vendor_id: issue_token(user, v),
+        payload = dict(issue_token_for(user, vendor_id).claims)
+        result = interleaved(lambda v=vendor_id: issue_token_for(user, v),
                              lambda p=payload, s=block["SECRET"]: jwt.encode(
                                  p, s, algorithm="HS256"),
                              rounds=rounds, batch=50)

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.template import engines
 from django.template.backends.django import DjangoTemplates
 from django.urls import NoReverseMatch, reverse
 
-from .conf import parse
-from .options import SETTING
+from .conf import SETTING, load_config
 
 REQUEST_PROCESSOR = "django.template.context_processors.request"
 URL_NAMES = ("feedback_sso:token", "feedback_sso:redirect")
@@ -26,11 +24,10 @@ URL_NAMES = ("feedback_sso:token", "feedback_sso:redirect")
 @register("feedback_sso")
 def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """Report every problem in ``FEEDBACK_SSO``, not just the first."""
-    config = parse(getattr(settings, SETTING, None))
     return [
         (Warning if problem.warning else Error)(problem.message, hint=problem.hint,
                                                 id=problem.id, obj=SETTING)
-        for problem in config.problems
+        for problem in load_config().problems
     ]
 
 

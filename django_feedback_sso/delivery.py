@@ -1,31 +1,31 @@
 """What the tag, the Jinja2 global and the views share: a token for this request, safely.
 
-Refusals (anonymous, staff …) are normal: the caller gets ``None`` and shows the vendor's
-anonymous form. Anything else is a broken vendor: under ``DEBUG`` it raises so the
-developer sees it; in production it is logged and that vendor renders nothing, so the
-page and the other vendors keep working.
+The delivery layer is where the configuration is looked up, once per request and
+surface, and handed down the pipeline (claims, policy, token). Refusals (anonymous,
+staff …) are normal: the caller gets ``None`` and shows the vendor's anonymous form.
+Anything else is a broken configuration: under ``DEBUG`` it raises so the developer sees
+it; in production it is logged and that configuration renders nothing, so the page and
+the others keep working.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template import Context, engines
 from django.template.backends.django import DjangoTemplates, get_installed_libraries
 from django.template.engine import Engine
 from django.urls import reverse_lazy
 from django.utils.functional import SimpleLazyObject
 
-from .conf import default_vendor_id, get_vendor_config
+from ._urls import add_query
+from .conf import VendorConfig, default_config_id, get_vendor_config, reset_with
 from .csp import get_csp_nonce
 from .exceptions import FeedbackSSOConfigurationError, FeedbackSSORefused
-from .options import VendorConfig
 from .tokens import IssuedToken, issue_token
-from .vendors.base import add_query
 
 logger = logging.getLogger("django_feedback_sso")
 
@@ -39,10 +39,10 @@ NO_USER = ("{% feedback_sso_token %} has a request without a user: add "
            "'django.contrib.auth.middleware.AuthenticationMiddleware' to MIDDLEWARE.")
 
 
-def token_for(request: Any, vendor_id: str) -> IssuedToken | None:
+def token_for(request: Any, config: VendorConfig) -> IssuedToken | None:
     """A fresh token for ``request.user``, or ``None`` if the user is refused."""
     try:
-        return issue_token(_request_user(request), vendor_id)
+        return issue_token(_request_user(request), config)
     except FeedbackSSORefused:
         return None
 
@@ -63,33 +63,35 @@ def _request_user(request: Any) -> Any:
     return user
 
 
-def render_snippet(request: Any, vendor_id: str | None = None) -> str:
-    """The vendor's snippet for this request; ``""`` if the vendor is broken (not DEBUG)."""
+def render_snippet(request: Any, config_id: str | None = None) -> str:
+    """The configuration's snippet for this request; ``""`` if it is broken (not DEBUG)."""
     try:
-        config = get_vendor_config(vendor_id or default_vendor_id())
+        config = get_vendor_config(config_id or default_config_id())
+        _claim_page_globals(request, config)
         context = snippet_context(request, config)
         template = _snippet_engine().get_template(config.spec.snippet_template)
         return str(template.render(Context(context)))
     except Exception:
-        log_or_raise(vendor_id, "snippet")
+        log_or_raise(config_id, "snippet")
         return ""
 
 
-def raw_token(request: Any, vendor_id: str | None = None) -> str:
+def raw_token(request: Any, config_id: str | None = None) -> str:
     """Just the token string, ``""`` when none is issued (``{% … as token %}``)."""
     try:
-        issued = token_for(request, vendor_id or default_vendor_id())
+        issued = token_for(request, get_vendor_config(config_id or default_config_id()))
         return issued.token if issued else ""
     except Exception:
-        log_or_raise(vendor_id, "token")
+        log_or_raise(config_id, "token")
         return ""
 
 
 def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
     """Everything a snippet template may use. Only snippets that embed a token mint one."""
-    issued = token_for(request, config.id) if config.spec.snippet_embeds_token else None
+    issued = token_for(request, config) if config.spec.snippet_embeds_token else None
     token = issued.token if issued else ""
     return {
+        "config_id": config.id,
         "vendor": config.vendor,
         "options": config.options,
         "token": token,
@@ -112,36 +114,42 @@ def _script_url(config: VendorConfig, token: str) -> str:
     return url
 
 
-def log_or_raise(vendor_id: str | None, what: str) -> None:
-    """Report a broken vendor: re-raise under ``DEBUG``, else log and let the caller go on.
+def _claim_page_globals(request: Any, config: VendorConfig) -> None:
+    """Under DEBUG, refuse a second configuration of a vendor whose snippet sets page-wide
+    globals (``window.SLEEK_USER`` …): the second would silently overwrite the first."""
+    if not settings.DEBUG or not config.spec.page_globals or request is None:
+        return
+    rendered: dict[str, str] = request.__dict__.setdefault("_feedback_sso_page_globals", {})
+    first = rendered.setdefault(config.vendor.id, config.id)
+    if first != config.id:
+        raise FeedbackSSOConfigurationError(
+            f"{{% feedback_sso_token {config.id!r} %}} on a page that already has "
+            f"{{% feedback_sso_token {first!r} %}}: both configure {config.vendor.name}, "
+            f"whose snippet sets page-wide globals ({', '.join(config.spec.page_globals)}), "
+            "so only one of them can work on a page. Render one per page.")
+
+
+def log_or_raise(config_id: str | None, what: str) -> None:
+    """Report a broken configuration: re-raise under ``DEBUG``, else log and go on.
 
     Only called from an ``except`` block: the bare ``raise`` re-raises what it handles.
     The exception text is ours or a hook's; ours never contains a secret or a token.
     """
     if settings.DEBUG:
         raise
-    logger.exception("feedback_sso: %s for vendor %r failed", what, vendor_id or "(default)")
+    logger.exception("feedback_sso: %s for %r failed", what, config_id or "(default)")
 
 
-_fallback_engine: Engine | None = None
-
-
-@receiver(setting_changed)
-def _reset_fallback_engine(*, setting: str, **kwargs: Any) -> None:
-    global _fallback_engine
-    if setting in ("TEMPLATES", "INSTALLED_APPS"):
-        _fallback_engine = None
+@reset_with("TEMPLATES", "INSTALLED_APPS")
+@functools.cache
+def _fallback_engine() -> Engine:
+    """A private engine for projects on Jinja2 alone: the app's own snippet templates."""
+    return Engine(app_dirs=True, libraries=get_installed_libraries())
 
 
 def _snippet_engine() -> Engine:
-    """The project's Django template engine (so overrides apply), or a private one.
-
-    Projects on Jinja2 alone still get our snippets, from the app's own templates.
-    """
-    global _fallback_engine
+    """The project's Django template engine (so overrides apply), or a private one."""
     for engine in engines.all():
         if isinstance(engine, DjangoTemplates):
             return engine.engine
-    if _fallback_engine is None:
-        _fallback_engine = Engine(app_dirs=True, libraries=get_installed_libraries())
-    return _fallback_engine
+    return _fallback_engine()

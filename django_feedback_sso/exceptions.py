@@ -1,8 +1,9 @@
-"""One exception tree for the whole app.
+"""The app's exceptions: runtime errors in one tree, configuration errors apart.
 
-Configuration errors subclass ``ImproperlyConfigured`` so Django treats them as such; a
-refusal is an expected outcome, not a failure, and the delivery layer treats the user as
-anonymous when it sees one.
+Catch :class:`FeedbackSSOError` around minting for what can go wrong at run time (a user
+refused, a hook returning bad values). :class:`FeedbackSSOConfigurationError` is not part
+of that tree, as django-anymail keeps its configuration error apart: a broken setting is
+a bug to fix (``manage.py check`` reports it first), not an outcome to handle.
 """
 
 from __future__ import annotations
@@ -10,30 +11,30 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 
 
-class FeedbackSSOError(Exception):
-    """Base class of every error this app raises."""
-
-
-class FeedbackSSOConfigurationError(FeedbackSSOError, ImproperlyConfigured):
+class FeedbackSSOConfigurationError(ImproperlyConfigured):
     """``settings.FEEDBACK_SSO`` is wrong; the message names the key and the fix."""
 
 
-class FeedbackSSOUnknownVendor(FeedbackSSOError, LookupError):
-    """The vendor id is not configured under ``FEEDBACK_SSO['VENDORS']``."""
+class FeedbackSSOError(Exception):
+    """Base class of every runtime error this app raises."""
 
-    def __init__(self, vendor_id: str) -> None:
+
+class FeedbackSSOUnknownVendor(FeedbackSSOError, LookupError):
+    """No configuration with this id exists under ``FEEDBACK_SSO['VENDORS']``."""
+
+    def __init__(self, config_id: str) -> None:
         super().__init__(
-            f"No vendor {vendor_id!r} is configured: add it to FEEDBACK_SSO['VENDORS']."
+            f"No vendor {config_id!r} is configured: add it to FEEDBACK_SSO['VENDORS']."
         )
-        self.vendor_id = vendor_id
+        self.config_id = config_id
 
 
 class FeedbackSSOClaimError(FeedbackSSOError, ValueError):
     """A claim value breaks the vendor's rules (usually from a ``USER_CLAIMS`` hook)."""
 
-    def __init__(self, vendor_id: str, claim: str, problem: str) -> None:
-        super().__init__(f"{vendor_id}: claim {claim!r} {problem}")
-        self.vendor_id = vendor_id
+    def __init__(self, config_id: str, claim: str, problem: str) -> None:
+        super().__init__(f"{config_id}: claim {claim!r} {problem}")
+        self.config_id = config_id
         self.claim = claim
 
 
@@ -50,7 +51,7 @@ class FeedbackSSOSigningError(FeedbackSSOError):
 
 
 class FeedbackSSORefused(FeedbackSSOError):
-    """This user may not have a token for this vendor; ``reason`` says why."""
+    """This user may not have a token from this configuration; ``reason`` says why."""
 
     ANONYMOUS = "anonymous"
     INACTIVE = "inactive"
@@ -62,9 +63,9 @@ class FeedbackSSORefused(FeedbackSSOError):
     #: The token would make a URL longer than browsers and vendors accept (see ``tokens``).
     TOKEN_TOO_LARGE = "token_too_large"  # noqa: S105 - a reason code, not a password
 
-    def __init__(self, vendor_id: str, reason: str) -> None:
-        super().__init__(f"{vendor_id}: no token for this user ({reason})")
-        self.vendor_id = vendor_id
+    def __init__(self, config_id: str, reason: str) -> None:
+        super().__init__(f"{config_id}: no token for this user ({reason})")
+        self.config_id = config_id
         self.reason = reason
 
 
@@ -82,10 +83,10 @@ class FeedbackSSOTokenRejected(FeedbackSSOError, ValueError):
     NOT_YET_VALID = "not_yet_valid"
     REPLAYED = "replayed"
 
-    def __init__(self, vendor_id: str, reason: str, detail: str,
+    def __init__(self, config_id: str, reason: str, detail: str,
                  claim: str | None = None) -> None:
-        super().__init__(f"{vendor_id}: token rejected ({reason}): {detail}")
-        self.vendor_id = vendor_id
+        super().__init__(f"{config_id}: token rejected ({reason}): {detail}")
+        self.config_id = config_id
         self.reason = reason
         self.detail = detail
         self.claim = claim

@@ -20,15 +20,15 @@ from .delivery import raw_token, render_snippet
 
 
 @pass_context
-def feedback_sso_token(context: Context, vendor_id: str | None = None) -> Markup:
+def feedback_sso_token(context: Context, config_id: str | None = None) -> Markup:
     """The vendor's snippet with a fresh token for ``request.user``."""
-    return Markup(render_snippet(context.get("request"), vendor_id))  # noqa: S704 - rendered by Django's autoescaping templates
+    return Markup(render_snippet(context.get("request"), config_id))  # noqa: S704 - rendered by Django's autoescaping templates
 
 
 @pass_context
-def feedback_sso_raw_token(context: Context, vendor_id: str | None = None) -> str:
+def feedback_sso_raw_token(context: Context, config_id: str | None = None) -> str:
     """The bare token, ``""`` when none is issued."""
-    return raw_token(context.get("request"), vendor_id)
+    return raw_token(context.get("request"), config_id)
 
 
 class FeedbackSSOExtension(Extension):

@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .claims import Identity, user_identity
-from .conf import get_config
 from .exceptions import FeedbackSSOHookError, FeedbackSSORefused
-from .options import VendorConfig
+from .identity import Identity, user_identity
+
+if TYPE_CHECKING:
+    from .conf import VendorConfig
 
 #: RFC 5321 §4.5.3.1: the longest address a mail path can carry.
 MAX_EMAIL_LENGTH = 254
 
 
 def check_user(config: VendorConfig, user: Any) -> Identity:
-    """Raise :class:`FeedbackSSORefused` unless ``user`` may sign in at this vendor.
+    """Raise :class:`FeedbackSSORefused` unless ``user`` may sign in with ``config``.
 
-    Returns the user's :func:`~django_feedback_sso.claims.user_identity`, read here for the
-    email check, so minting doesn't read the user's fields twice (``request.user`` is a
-    lazy proxy, and every attribute read through it costs).
+    Returns the user's :func:`~django_feedback_sso.identity.user_identity`, read here for
+    the email check, so minting doesn't read the user's fields twice (``request.user`` is
+    a lazy proxy, and every attribute read through it costs).
 
-    Staff and superusers are refused unless the vendor sets ``ALLOW_STAFF``: several
-    vendors refuse admin SSO outright, and an SSO token for a site administrator is the
-    most valuable one to steal.
+    Staff and superusers are refused unless the configuration sets ``ALLOW_STAFF``:
+    several vendors refuse admin SSO outright, and an SSO token for a site administrator
+    is the most valuable one to steal.
     """
     if user is None or not user.is_authenticated:
         raise FeedbackSSORefused(config.id, FeedbackSSORefused.ANONYMOUS)
@@ -37,9 +38,8 @@ def check_user(config: VendorConfig, user: Any) -> Identity:
         raise FeedbackSSORefused(config.id, FeedbackSSORefused.NO_EMAIL)
     if email != email.strip() or len(email) > MAX_EMAIL_LENGTH:
         raise FeedbackSSORefused(config.id, FeedbackSSORefused.INVALID_EMAIL)
-    user_passes = get_config().user_passes
-    if user_passes is not None:
-        passes = user_passes(user, config.id)
+    if config.user_passes is not None:
+        passes = config.user_passes(user, config.id)
         if not isinstance(passes, bool):
             # A truthy object, a queryset or None is a bug in the hook, not an answer:
             # the delivery layer logs it (raises under DEBUG) and issues no token.

@@ -2,6 +2,8 @@
 
 from django.dispatch import Signal
 
-#: Sent after a token is minted, with ``vendor_id``, ``user``, ``claims``, ``jti`` and
-#: ``expires_at`` (Unix seconds). The secret and the token itself are never sent.
+#: Sent after a token is minted, with ``config_id`` (the key under
+#: ``FEEDBACK_SSO['VENDORS']``), ``vendor_id`` (the vendor it configures), ``user``,
+#: ``claims``, ``jti`` and ``expires_at`` (Unix seconds). The secret and the token itself
+#: are never sent.
 token_issued = Signal()

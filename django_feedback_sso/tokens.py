@@ -6,21 +6,22 @@ import logging
 import secrets
 import time
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import jwt
 
 from .claims import build_claims
-from .conf import get_vendor_config
 from .exceptions import (
     FeedbackSSOClaimError,
     FeedbackSSORefused,
     FeedbackSSOSigningError,
     FeedbackSSOTokenRejected,
 )
-from .options import VendorConfig
 from .policy import check_user
 from .signals import token_issued
+
+if TYPE_CHECKING:
+    from .conf import VendorConfig
 
 logger = logging.getLogger("django_feedback_sso")
 
@@ -38,25 +39,26 @@ class IssuedToken(NamedTuple):
     half the cost (the mint benchmark counts microseconds).
     """
 
-    vendor_id: str
+    config_id: str
     token: str
     claims: Mapping[str, Any]
     jti: str | None
     expires_at: int
 
     def __repr__(self) -> str:  # the token is a credential: never in a repr or a log
-        return (f"IssuedToken(vendor_id={self.vendor_id!r}, jti={self.jti!r}, "
+        return (f"IssuedToken(config_id={self.config_id!r}, jti={self.jti!r}, "
                 f"expires_at={self.expires_at})")
 
 
-def issue_token(user: Any, vendor_id: str, *, now: float | None = None) -> IssuedToken:
-    """Mint a token for ``user`` at ``vendor_id``, or raise why not.
+def issue_token(user: Any, config: VendorConfig, *, now: float | None = None) -> IssuedToken:
+    """Mint a token for ``user`` with ``config``, or raise why not.
 
-    Raises :class:`~django_feedback_sso.exceptions.FeedbackSSORefused` for a user who may
-    not have one, and a configuration or claim error for a broken vendor. ``now`` (Unix
-    seconds) is for tests.
+    ``config`` comes from :func:`django_feedback_sso.conf.get_vendor_config`; holding only
+    an id, use :func:`django_feedback_sso.shortcuts.issue_token_for`. Raises
+    :class:`~django_feedback_sso.exceptions.FeedbackSSORefused` for a user who may not have
+    one, and another :class:`~django_feedback_sso.exceptions.FeedbackSSOError` when a hook
+    misbehaves. ``now`` (Unix seconds) is for tests.
     """
-    config = get_vendor_config(vendor_id)
     identity = check_user(config, user)
     payload = build_claims(config, user, identity)
     payload.update(time_claims(config, time.time() if now is None else now))
@@ -69,10 +71,11 @@ def issue_token(user: Any, vendor_id: str, *, now: float | None = None) -> Issue
                        "refused (are USER_CLAIMS values too large?)", config.id, len(token),
                        MAX_TOKEN_LENGTH)
         raise FeedbackSSORefused(config.id, FeedbackSSORefused.TOKEN_TOO_LARGE)
-    issued = IssuedToken(vendor_id=config.id, token=token, claims=payload,
+    issued = IssuedToken(config_id=config.id, token=token, claims=payload,
                          jti=payload.get("jti"), expires_at=payload["exp"])
-    token_issued.send(sender=type(config.vendor), vendor_id=config.id, user=user,
-                      claims=payload, jti=issued.jti, expires_at=issued.expires_at)
+    token_issued.send(sender=type(config.vendor), config_id=config.id,
+                      vendor_id=config.vendor.id, user=user, claims=payload, jti=issued.jti,
+                      expires_at=issued.expires_at)
     return issued
 
 

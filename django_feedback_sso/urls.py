@@ -7,6 +7,6 @@ from .views import SSORedirectView, TokenView
 app_name = "feedback_sso"
 
 urlpatterns = [
-    path("<slug:vendor_id>/token/", TokenView.as_view(), name="token"),
-    path("<slug:vendor_id>/redirect/", SSORedirectView.as_view(), name="redirect"),
+    path("<slug:config_id>/token/", TokenView.as_view(), name="token"),
+    path("<slug:config_id>/redirect/", SSORedirectView.as_view(), name="redirect"),
 ]

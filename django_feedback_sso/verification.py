@@ -13,8 +13,8 @@ import time
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from .conf import VendorConfig
 from .exceptions import FeedbackSSOTokenRejected as Rejected
-from .options import VendorConfig
 from .tokens import verify_signature
 from .vendors.spec import IdentityField
 
@@ -25,7 +25,7 @@ CLOCK_SKEW = 30
 class ReplayGuard(Protocol):
     """Remembers the ``jti`` values a vendor has accepted."""
 
-    def first_use(self, vendor_id: str, jti: str, expires_at: int | None) -> bool:
+    def first_use(self, config_id: str, jti: str, expires_at: int | None) -> bool:
         """Record ``jti``; ``False`` if it had been recorded before."""
 
 

@@ -19,14 +19,13 @@ from django.utils.cache import add_never_cache_headers
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from .conf import get_vendor_config
+from .conf import VendorConfig, get_vendor_config
 from .delivery import log_or_raise
 from .exceptions import (
     FeedbackSSOConfigurationError,
     FeedbackSSORefused,
     FeedbackSSOUnknownVendor,
 )
-from .options import VendorConfig
 from .redirects import safe_return_target
 from .tokens import MAX_URL_LENGTH, issue_token
 
@@ -43,7 +42,7 @@ SAFE_METHODS = frozenset({"get", "head", "options", "trace"})
 
 
 class VendorView(View):
-    """Looks up the vendor named in the URL; unknown or unconfigured vendors are a 404.
+    """Looks up the configuration named in the URL; unknown ids are a 404.
 
     These views answer for themselves whoever asks: an anonymous user gets the JSON 401 or
     the login redirect the view chooses, a method it doesn't serve its 405.
@@ -73,33 +72,34 @@ class VendorView(View):
         response = super().http_method_not_allowed(request, *args, **kwargs)
         return never_cached(response)  # type: ignore[return-value]
 
-    def vendor_config(self, vendor_id: str) -> VendorConfig | None:
-        """The vendor's configuration; a 404 if unknown, ``None`` (logged) if it is broken."""
+    def vendor_config(self, config_id: str) -> VendorConfig | None:
+        """The configuration; a 404 if unknown, ``None`` (logged) if it is broken."""
         try:
-            return get_vendor_config(vendor_id)
+            return get_vendor_config(config_id)
         except FeedbackSSOUnknownVendor:
             raise Http404("No such vendor.") from None
         except FeedbackSSOConfigurationError:
             # A vendor listed in settings but broken (SECRET removed …) is unavailable,
             # not missing: callers answer 503 and the other vendors keep working.
-            log_or_raise(vendor_id, "configuration")
+            log_or_raise(config_id, "configuration")
             return None
 
 
 class TokenView(VendorView):
-    """``GET <vendor>/token/`` → ``{"token": …, "expires_at": …}`` for JavaScript."""
+    """``GET <config id>/token/`` → ``{"token": …, "expires_at": …}`` for JavaScript."""
 
-    def get(self, request: HttpRequest, vendor_id: str) -> HttpResponseBase:
-        if self.vendor_config(vendor_id) is None:
+    def get(self, request: HttpRequest, config_id: str) -> HttpResponseBase:
+        config = self.vendor_config(config_id)
+        if config is None:
             return self.error(503, "vendor_unavailable")
         try:
-            issued = issue_token(request.user, vendor_id)
+            issued = issue_token(request.user, config)
         except FeedbackSSORefused as refusal:
             if refusal.reason == FeedbackSSORefused.ANONYMOUS:
                 return self.error(401, "authentication_required")
             return self.error(403, "refused", reason=refusal.reason)
         except Exception:
-            log_or_raise(vendor_id, "token")
+            log_or_raise(config_id, "token")
             return self.error(503, "vendor_unavailable")
         return never_cached(JsonResponse({"token": issued.token,
                                           "expires_at": issued.expires_at}))
@@ -117,14 +117,14 @@ class TokenView(VendorView):
 
 
 class SSORedirectView(VendorView):
-    """``GET <vendor>/redirect/`` → 302 to the vendor with a fresh token.
+    """``GET <config id>/redirect/`` → 302 to the vendor with a fresh token.
 
     Anonymous users go to ``LOGIN_URL`` first and come back here; refused users (staff …)
     go to the portal without a token and sign in there themselves.
     """
 
-    def get(self, request: HttpRequest, vendor_id: str) -> HttpResponseBase:
-        config = self.vendor_config(vendor_id)
+    def get(self, request: HttpRequest, config_id: str) -> HttpResponseBase:
+        config = self.vendor_config(config_id)
         if config is None:
             return never_cached(HttpResponse("Sign-in to this service is unavailable.",
                                              status=503, content_type="text/plain"))
@@ -134,18 +134,18 @@ class SSORedirectView(VendorView):
             return redirect_to_login(request.get_full_path())
         return_target = safe_return_target(config, self.requested_target(request, config))
         try:
-            token: str | None = issue_token(request.user, vendor_id).token
+            token: str | None = issue_token(request.user, config).token
         except FeedbackSSORefused:
             token = None
         except Exception:
-            log_or_raise(vendor_id, "token")
+            log_or_raise(config_id, "token")
             token = None
         if token:
             url = config.vendor.sso_url(config.options, token, return_target)
             if len(url) > MAX_URL_LENGTH:  # the token fits alone (tokens.MAX_TOKEN_LENGTH)
                 url = config.vendor.sso_url(config.options, token, None)
         else:  # sign in at the vendor the normal way, where they were going if that's safe
-            url = (return_target or config.options.get("PORTAL_URL")
+            url = (return_target or config.portal_url
                    or config.vendor.sso_url(config.options, None, None))
         return never_cached(HttpResponseRedirect(url))
 

@@ -208,14 +208,14 @@ def test_e013_invalid_custom_spec(settings: Any) -> None:
                                                   "SPEC": {"CLAIM_NAMES": {"e": "mail"}}}}}
     error = only(check_settings())
     assert error.id == "feedback_sso.E013"
-    assert error.msg.startswith("FEEDBACK_SSO['VENDORS']['acme']: SPEC['CLAIM_NAMES'] must be")
+    assert error.msg.startswith("FEEDBACK_SSO['VENDORS']['acme']: SPEC['CLAIM_NAMES'] must map")
 
 
 def test_e014_vendor_ids_are_lowercase(settings: Any) -> None:
     settings.FEEDBACK_SSO = {"VENDORS": {"Sleekplan": {"SECRET": "x" * 40}}}
     error = only(check_settings())
     assert error.id == "feedback_sso.E014"
-    assert error.hint == "Rename it to 'sleekplan'."
+    assert error.hint == "Rename it, e.g. to 'sleekplan'."
 
 
 def test_w001_short_secret_is_a_warning_not_an_error(settings: Any) -> None:

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.utils.safestring import mark_safe
 
-from django_feedback_sso.exceptions import FeedbackSSOClaimError
-from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.exceptions import FeedbackSSOClaimError, FeedbackSSOHookError
+from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.vendors.base import is_plain_json
 from tests.factories import EmailUserFactory, UserFactory
 from tests.oracle import verify
@@ -40,7 +40,7 @@ def hook(vendor_settings: Any) -> Any:
 def test_display_name_falls_back_to_username_when_no_full_name() -> None:
     user = UserFactory(first_name="", last_name="", username="solo")
 
-    claims = verify("productlift", issue_token(user, "productlift").token)
+    claims = verify("productlift", issue_token_for(user, "productlift").token)
 
     assert claims["name"] == "solo"
 
@@ -48,8 +48,8 @@ def test_display_name_falls_back_to_username_when_no_full_name() -> None:
 def test_custom_user_model_email_login_no_names_uuid_pk() -> None:
     member = EmailUserFactory(email="Ada.Lovelace@example.org")
 
-    sleek = verify("sleekplan", issue_token(member, "sleekplan").token)
-    lift = verify("productlift", issue_token(member, "productlift").token)
+    sleek = verify("sleekplan", issue_token_for(member, "sleekplan").token)
+    lift = verify("productlift", issue_token_for(member, "productlift").token)
 
     assert sleek["mail"] == "Ada.Lovelace@example.org"
     assert sleek["id"] == str(member.pk)
@@ -62,7 +62,7 @@ def test_custom_user_model_email_login_no_names_uuid_pk() -> None:
 def test_sleekplan_name_is_left_out_when_nothing_alphanumeric_remains() -> None:
     user = UserFactory(username="@-_.+")
 
-    claims = verify("sleekplan", issue_token(user, "sleekplan").token)
+    claims = verify("sleekplan", issue_token_for(user, "sleekplan").token)
 
     assert "name" not in claims
 
@@ -70,7 +70,7 @@ def test_sleekplan_name_is_left_out_when_nothing_alphanumeric_remains() -> None:
 def test_static_claims_from_settings(vendor_settings: Any, user: Any) -> None:
     vendor_settings("issuely", CLAIMS={"projectId": "proj_abc123"}, ROLE="AGENT")
 
-    claims = verify("issuely", issue_token(user, "issuely").token)
+    claims = verify("issuely", issue_token_for(user, "issuely").token)
 
     assert claims["projectId"] == "proj_abc123"
     assert claims["role"] == "AGENT"
@@ -79,15 +79,15 @@ def test_static_claims_from_settings(vendor_settings: Any, user: Any) -> None:
 def test_project_id_option_fills_the_claim(vendor_settings: Any, user: Any) -> None:
     vendor_settings("issuely", PROJECT_ID="proj_1")
 
-    assert verify("issuely", issue_token(user, "issuely").token)["projectId"] == "proj_1"
+    assert verify("issuely", issue_token_for(user, "issuely").token)["projectId"] == "proj_1"
 
 
 def test_hook_adds_per_user_claims(hook: Any, user: Any) -> None:
     hook(lambda u, vendor_id: {"mrr": "10.99", "company": "ABC", "segment_1": vendor_id}
          if vendor_id == "productlift" else {"weight": 7, "meta": {"plan": "pro"}})
 
-    lift = verify("productlift", issue_token(user, "productlift").token)
-    sleek = verify("sleekplan", issue_token(user, "sleekplan").token)
+    lift = verify("productlift", issue_token_for(user, "productlift").token)
+    sleek = verify("sleekplan", issue_token_for(user, "sleekplan").token)
 
     assert (lift["mrr"], lift["company"], lift["segment_1"]) == ("10.99", "ABC", "productlift")
     assert (sleek["weight"], sleek["meta"]) == (7, {"plan": "pro"})
@@ -96,13 +96,13 @@ def test_hook_adds_per_user_claims(hook: Any, user: Any) -> None:
 def test_hook_can_drop_a_default_claim(hook: Any, user: Any) -> None:
     hook({"full_name": None})
 
-    assert "full_name" not in verify("sleekplan", issue_token(user, "sleekplan").token)
+    assert "full_name" not in verify("sleekplan", issue_token_for(user, "sleekplan").token)
 
 
 def test_hook_can_grant_a_role(hook: Any, user: Any) -> None:
     hook({"role": "AGENT"})
 
-    assert verify("issuely", issue_token(user, "issuely").token)["role"] == "AGENT"
+    assert verify("issuely", issue_token_for(user, "issuely").token)["role"] == "AGENT"
 
 
 @pytest.mark.parametrize(
@@ -128,9 +128,9 @@ def test_hook_values_breaking_vendor_rules_are_errors_naming_vendor_and_claim(
     hook(result)
 
     with pytest.raises(FeedbackSSOClaimError) as excinfo:
-        issue_token(user, vendor_id)
+        issue_token_for(user, vendor_id)
 
-    assert excinfo.value.vendor_id == vendor_id
+    assert excinfo.value.config_id == vendor_id
     assert excinfo.value.claim == claim
     assert str(excinfo.value).startswith(f"{vendor_id}: claim {claim!r}")
     assert problem in str(excinfo.value)
@@ -139,21 +139,22 @@ def test_hook_values_breaking_vendor_rules_are_errors_naming_vendor_and_claim(
 def test_hook_returning_a_non_dict_is_an_error(hook: Any, user: Any) -> None:
     hook(["mrr"])
 
-    with pytest.raises(FeedbackSSOClaimError, match="USER_CLAIMS returned list"):
-        issue_token(user, "productlift")
+    with pytest.raises(FeedbackSSOHookError,
+                       match="productlift: USER_CLAIMS returned list, not a dict"):
+        issue_token_for(user, "productlift")
 
 
 def test_hook_removing_a_required_claim_is_an_error(hook: Any, user: Any) -> None:
     hook({"uid": None})
 
     with pytest.raises(FeedbackSSOClaimError, match="'uid' is required by ProductLift"):
-        issue_token(user, "productlift")
+        issue_token_for(user, "productlift")
 
 
 def test_role_is_never_taken_from_user_fields(user: Any) -> None:
     user.first_name, user.last_name, user.username = "AGENT", "", "AGENT"
 
-    claims = verify("issuely", issue_token(user, "issuely").token)
+    claims = verify("issuely", issue_token_for(user, "issuely").token)
 
     assert "role" not in claims
 

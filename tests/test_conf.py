@@ -8,10 +8,10 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
-from django_feedback_sso import conf
+from django_feedback_sso import _settings, conf
 from django_feedback_sso.exceptions import FeedbackSSOConfigurationError, FeedbackSSOUnknownVendor
+from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.signals import token_issued
-from django_feedback_sso.tokens import issue_token
 from django_feedback_sso.vendors import Vendor
 from django_feedback_sso.vendors.builtin import ISSUELY
 from tests.oracle import verify
@@ -42,15 +42,15 @@ def test_a_class_building_non_json_claims_gets_a_claim_error_without_the_pyjwt_f
     vendor_settings("issuely", CLASS="tests.test_conf.DatedIssuely")
 
     with pytest.raises(FeedbackSSOClaimError, match="not plain JSON") as excinfo:
-        issue_token(user, "issuely")
+        issue_token_for(user, "issuely")
 
     assert excinfo.value.__suppress_context__  # the DEBUG page won't show jwt.encode's locals
 
 
 def test_settings_are_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    real_parse = conf.parse
-    monkeypatch.setattr(conf, "parse", lambda raw: calls.append(raw) or real_parse(raw))
+    real_parse = _settings.parse
+    monkeypatch.setattr(_settings, "parse", lambda raw: calls.append(raw) or real_parse(raw))
     conf.load_config.cache_clear()
 
     for _ in range(3):
@@ -71,7 +71,7 @@ def test_override_settings_works() -> None:
     with override_settings(FEEDBACK_SSO={"VENDORS": {"issuely": {
             "SECRET": SECRETS["issuely"], "COMPANY_ID": "initech"}}}):
         assert conf.get_vendor_config("issuely").options["COMPANY_ID"] == "initech"
-        assert conf.default_vendor_id() == "issuely"  # the only one configured
+        assert conf.default_config_id() == "issuely"  # the only one configured
     assert conf.get_vendor_config("issuely").options["COMPANY_ID"] == "acme"
 
 
@@ -84,8 +84,8 @@ def test_a_broken_vendor_fails_alone(vendor_settings: Any, user: Any) -> None:
     vendor_settings("issuely", SECRET=None)
 
     with pytest.raises(FeedbackSSOConfigurationError, match=r"\['issuely'\]\['SECRET'\]"):
-        issue_token(user, "issuely")
-    assert verify("boostgpt", issue_token(user, "boostgpt").token)
+        issue_token_for(user, "issuely")
+    assert verify("boostgpt", issue_token_for(user, "boostgpt").token)
 
 
 def test_configuration_errors_are_improperly_configured(vendor_settings: Any) -> None:
@@ -106,8 +106,8 @@ def test_a_global_problem_is_parsed_once_too(vendor_settings: Any,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     vendor_settings(USER_CLAIMS="tests.nowhere.hook")
     calls = []
-    real_parse = conf.parse
-    monkeypatch.setattr(conf, "parse", lambda raw: calls.append(raw) or real_parse(raw))
+    real_parse = _settings.parse
+    monkeypatch.setattr(_settings, "parse", lambda raw: calls.append(raw) or real_parse(raw))
     conf.load_config.cache_clear()
 
     for _ in range(3):
@@ -133,7 +133,7 @@ def test_no_default_vendor_when_several_are_configured(vendor_settings: Any) -> 
     vendor_settings(DEFAULT_VENDOR=None)
 
     with pytest.raises(FeedbackSSOConfigurationError, match="DEFAULT_VENDOR"):
-        conf.default_vendor_id()
+        conf.default_config_id()
 
 
 def test_repr_of_config_never_shows_the_secret() -> None:
@@ -155,7 +155,7 @@ def test_custom_vendor_from_settings_alone(settings: Any, user: Any) -> None:
     }}}}
 
     config = conf.get_vendor_config("acme")
-    issued = issue_token(user, "acme")
+    issued = issue_token_for(user, "acme")
 
     from joserfc import jwt
     from joserfc.jwk import OctKey
@@ -171,7 +171,7 @@ def test_custom_vendor_from_settings_alone(settings: Any, user: Any) -> None:
 def test_custom_vendor_class_by_dotted_path(vendor_settings: Any, user: Any) -> None:
     vendor_settings("issuely", CLASS="tests.test_conf.AuditedIssuely")
 
-    claims = verify("issuely", issue_token(user, "issuely").token)
+    claims = verify("issuely", issue_token_for(user, "issuely").token)
 
     assert type(conf.get_vendor_config("issuely").vendor) is AuditedIssuely
     assert conf.get_vendor_config("issuely").spec is ISSUELY
@@ -186,7 +186,7 @@ def test_token_issued_signal(user: Any) -> None:
 
     token_issued.connect(listener)
     try:
-        issued = issue_token(user, "issuely")
+        issued = issue_token_for(user, "issuely")
     finally:
         token_issued.disconnect(listener)
 

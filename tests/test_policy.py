@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from django_feedback_sso.exceptions import FeedbackSSORefused
-from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.shortcuts import issue_token_for
 from tests.factories import UserFactory
 from tests.oracle import verify
 
@@ -21,7 +21,7 @@ def email_verified(user: Any, vendor_id: str) -> bool:
 
 def refusal(user: Any, vendor_id: str = "sleekplan") -> str:
     with pytest.raises(FeedbackSSORefused) as excinfo:
-        issue_token(user, vendor_id)
+        issue_token_for(user, vendor_id)
     return excinfo.value.reason
 
 
@@ -48,7 +48,7 @@ def test_staff_and_superusers_are_refused_by_default(vendor_id: str, flag: str) 
 def test_allow_staff_is_per_vendor(vendor_settings: Any, staff_user: Any) -> None:
     vendor_settings("boostgpt", ALLOW_STAFF=True)
 
-    assert verify("boostgpt", issue_token(staff_user, "boostgpt").token)["email"]
+    assert verify("boostgpt", issue_token_for(staff_user, "boostgpt").token)["email"]
     assert refusal(staff_user, "sleekplan") == "staff"
 
 
@@ -57,9 +57,9 @@ def test_user_passes_hook(vendor_settings: Any) -> None:
     assert config["USER_PASSES"]
 
     assert refusal(UserFactory(last_name="Unverified")) == "user_passes"
-    assert issue_token(UserFactory(last_name="Verified"), "sleekplan").token
+    assert issue_token_for(UserFactory(last_name="Verified"), "sleekplan").token
 
 
 def test_refusal_message_names_vendor_and_reason_only() -> None:
     with pytest.raises(FeedbackSSORefused, match=r"^issuely: no token for this user \(staff\)$"):
-        issue_token(UserFactory(is_staff=True), "issuely")
+        issue_token_for(UserFactory(is_staff=True), "issuely")

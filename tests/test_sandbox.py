@@ -23,7 +23,7 @@ from django_feedback_sso.exceptions import FeedbackSSOTokenRejected
 from django_feedback_sso.sandbox.checks import check_debug_only
 from django_feedback_sso.sandbox.replay import CacheReplayGuard
 from django_feedback_sso.sandbox.vendor_urls import vendor_options
-from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.vendors import BUILTIN_SPECS
 from django_feedback_sso.verification import verify_token
 from tests.oracle import DOCUMENTED, check_conventions, check_documented
@@ -48,7 +48,7 @@ def forge(vendor_id: str, claims: dict[str, Any], *, secret: str | None = None,
 
 def good_claims(user: Any, vendor_id: str, **changes: Any) -> dict[str, Any]:
     """A real token's claims, changed; ``None`` drops a claim."""
-    claims = dict(issue_token(user, vendor_id).claims)
+    claims = dict(issue_token_for(user, vendor_id).claims)
     for name, value in changes.items():
         if value is None:
             claims.pop(name, None)
@@ -65,7 +65,7 @@ def rejection(vendor_id: str, token: str) -> FeedbackSSOTokenRejected:
 
 @pytest.mark.parametrize("vendor_id", SEED_VENDORS)
 def test_a_real_token_is_accepted(vendor_id: str, user: Any) -> None:
-    token = issue_token(user, vendor_id).token
+    token = issue_token_for(user, vendor_id).token
 
     claims = verify_token(token, get_vendor_config(vendor_id), replay_guard=CacheReplayGuard())
 
@@ -83,7 +83,7 @@ def test_wrong_signature(vendor_id: str, user: Any) -> None:
 def test_token_for_another_vendor_is_a_wrong_signature(vendor_id: str, user: Any) -> None:
     other = next(v for v in SEED_VENDORS if v != vendor_id)
 
-    assert rejection(vendor_id, issue_token(user, other).token).reason == "bad_signature"
+    assert rejection(vendor_id, issue_token_for(user, other).token).reason == "bad_signature"
 
 
 @pytest.mark.parametrize("algorithm", ["HS384", "HS512"])
@@ -167,7 +167,7 @@ def test_invalid_claim_value(vendor_id: str, claim: str, value: Any, user: Any) 
 
 
 def test_feedbackchimp_refuses_a_replayed_jti(user: Any) -> None:
-    token = issue_token(user, "feedbackchimp").token
+    token = issue_token_for(user, "feedbackchimp").token
     config = get_vendor_config("feedbackchimp")
     verify_token(token, config, replay_guard=CacheReplayGuard())
 
@@ -179,7 +179,7 @@ def test_feedbackchimp_refuses_a_replayed_jti(user: Any) -> None:
 @pytest.mark.parametrize("vendor_id", [v for v in SEED_VENDORS if v != "feedbackchimp"])
 def test_vendors_without_replay_protection_accept_a_token_twice(vendor_id: str,
                                                                 user: Any) -> None:
-    token = issue_token(user, vendor_id).token
+    token = issue_token_for(user, vendor_id).token
     config = get_vendor_config(vendor_id)
 
     for _ in range(2):
@@ -187,7 +187,7 @@ def test_vendors_without_replay_protection_accept_a_token_twice(vendor_id: str,
 
 
 def test_checking_without_a_replay_guard_does_not_use_the_token_up(user: Any) -> None:
-    token = issue_token(user, "feedbackchimp").token
+    token = issue_token_for(user, "feedbackchimp").token
     config = get_vendor_config("feedbackchimp")
     verify_token(token, config)
 
@@ -213,7 +213,7 @@ def portal(client: Client, vendor_id: str, token: str, page: str = "") -> Any:
 @pytest.mark.parametrize("vendor_id", SEED_VENDORS)
 def test_portal_shows_who_signed_in_escaped(vendor_id: str, user: Any, client: Client) -> None:
     user.first_name, user.last_name = HOSTILE, "<img src=x onerror=alert(1)>"
-    token = issue_token(user, vendor_id).token
+    token = issue_token_for(user, vendor_id).token
 
     response = portal(client, vendor_id, token)
     html = response.content.decode()
@@ -240,7 +240,7 @@ def test_portal_shows_the_reason_it_refused(user: Any, client: Client) -> None:
 
 
 def test_portal_refuses_a_replayed_feedbackchimp_token(user: Any, client: Client) -> None:
-    token = issue_token(user, "feedbackchimp").token
+    token = issue_token_for(user, "feedbackchimp").token
 
     first = portal(client, "feedbackchimp", token, "api/v1/auth/access/jwt")
     second = portal(client, "feedbackchimp", token, "api/v1/auth/access/jwt")
@@ -259,7 +259,7 @@ def test_anonymous_portal_links_to_the_sites_redirect_view(client: Client) -> No
 
 def test_verify_endpoint(user: Any, client: Client) -> None:
     url = reverse("feedback_sso_sandbox:verify", args=["boostgpt"])
-    token = issue_token(user, "boostgpt").token
+    token = issue_token_for(user, "boostgpt").token
 
     ok = client.post(url, {"token": token}).json()
     bad = client.post(url, {"token": token + "x"})

@@ -9,7 +9,7 @@ from joserfc import jwt
 from joserfc.errors import UnsupportedAlgorithmError
 from joserfc.jwk import OctKey
 
-from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.vendors import BUILTIN_SPECS, VendorSpec
 
 SECRET = "custom-vendor-secret-" + "0123456789abcdef" * 3
@@ -47,7 +47,7 @@ def test_a_custom_vendor_can_pin_another_hmac_algorithm(settings: Any, user: Any
     settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": SECRET, "SPEC": {
         "CLAIM_NAMES": {"email": "email"}, "ALGORITHM": algorithm}}}}
 
-    token = issue_token(user, "acme").token
+    token = issue_token_for(user, "acme").token
 
     decoded = jwt.decode(token, OctKey.import_key(SECRET), algorithms=[algorithm])
     assert decoded.header["alg"] == algorithm
@@ -60,7 +60,7 @@ def test_a_custom_vendor_may_leave_out_jti_when_its_rules_say_so(settings: Any,
     settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": SECRET, "SPEC": {
         "CLAIM_NAMES": {"email": "email"}, "TIME_CLAIMS": ["iat", "exp"]}}}}
 
-    claims = issue_token(user, "acme").claims
+    claims = issue_token_for(user, "acme").claims
 
     assert "jti" not in claims
     assert {"iat", "exp"} <= set(claims)

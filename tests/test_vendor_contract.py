@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from joserfc.errors import BadSignatureError
 
-from django_feedback_sso.tokens import issue_token, new_jti
+from django_feedback_sso.shortcuts import issue_token_for
+from django_feedback_sso.tokens import new_jti
 from tests.oracle import DOCUMENTED, verify
 from tests.settings import SECRETS
 
@@ -19,7 +20,7 @@ SEED_VENDORS = sorted(DOCUMENTED)
 
 @pytest.mark.parametrize("vendor_id", SEED_VENDORS)
 def test_token_verifies_with_an_independent_library(vendor_id: str, user: Any) -> None:
-    issued = issue_token(user, vendor_id)
+    issued = issue_token_for(user, vendor_id)
 
     claims = verify(vendor_id, issued.token)
 
@@ -31,7 +32,7 @@ def test_token_verifies_with_an_independent_library(vendor_id: str, user: Any) -
 @pytest.mark.parametrize("vendor_id", SEED_VENDORS)
 def test_token_is_short_lived_and_carries_iat_exp_jti(vendor_id: str, user: Any) -> None:
     before = int(time.time())
-    claims = verify(vendor_id, issue_token(user, vendor_id).token)
+    claims = verify(vendor_id, issue_token_for(user, vendor_id).token)
 
     assert before <= claims["iat"] <= int(time.time())
     assert 0 < claims["exp"] - claims["iat"] <= 3600
@@ -40,7 +41,7 @@ def test_token_is_short_lived_and_carries_iat_exp_jti(vendor_id: str, user: Any)
 
 @pytest.mark.parametrize("vendor_id", SEED_VENDORS)
 def test_every_token_has_a_fresh_jti(vendor_id: str, user: Any) -> None:
-    jtis = {issue_token(user, vendor_id).jti for _ in range(20)}
+    jtis = {issue_token_for(user, vendor_id).jti for _ in range(20)}
 
     assert len(jtis) == 20
 
@@ -59,7 +60,7 @@ def test_token_signed_for_one_vendor_fails_with_another_vendors_secret(
     vendor_id: str, user: Any
 ) -> None:
     other = next(v for v in SEED_VENDORS if v != vendor_id)
-    token = issue_token(user, vendor_id).token
+    token = issue_token_for(user, vendor_id).token
 
     with pytest.raises(BadSignatureError):
         verify(vendor_id, token, secret=SECRETS[other])
@@ -67,7 +68,7 @@ def test_token_signed_for_one_vendor_fails_with_another_vendors_secret(
 
 def test_sleekplan_claims(user: Any) -> None:
     user.username = "Jane.Doe-42"
-    claims = verify("sleekplan", issue_token(user, "sleekplan").token)
+    claims = verify("sleekplan", issue_token_for(user, "sleekplan").token)
 
     assert claims["mail"] == user.email
     assert claims["id"] == str(user.pk)
@@ -77,20 +78,20 @@ def test_sleekplan_claims(user: Any) -> None:
 
 
 def test_productlift_claims(user: Any) -> None:
-    claims = verify("productlift", issue_token(user, "productlift").token)
+    claims = verify("productlift", issue_token_for(user, "productlift").token)
 
     assert (claims["email"], claims["uid"], claims["name"]) == (user.email, str(user.pk),
                                                                  "Jane Doe")
 
 
 def test_feedbackchimp_claims(user: Any) -> None:
-    claims = verify("feedbackchimp", issue_token(user, "feedbackchimp").token)
+    claims = verify("feedbackchimp", issue_token_for(user, "feedbackchimp").token)
 
     assert (claims["email"], claims["name"]) == (user.email, "Jane Doe")
 
 
 def test_issuely_claims_and_ten_minute_cap(user: Any) -> None:
-    claims = verify("issuely", issue_token(user, "issuely").token)
+    claims = verify("issuely", issue_token_for(user, "issuely").token)
 
     assert claims["companyId"] == "acme"
     assert claims["email"] == user.email
@@ -99,7 +100,7 @@ def test_issuely_claims_and_ten_minute_cap(user: Any) -> None:
 
 
 def test_boostgpt_claims_and_one_hour_cap(user: Any) -> None:
-    claims = verify("boostgpt", issue_token(user, "boostgpt").token)
+    claims = verify("boostgpt", issue_token_for(user, "boostgpt").token)
 
     assert (claims["email"], claims["name"], claims["external_id"]) == (
         user.email, "Jane Doe", str(user.pk))
@@ -107,7 +108,7 @@ def test_boostgpt_claims_and_one_hour_cap(user: Any) -> None:
 
 
 def test_time_is_injectable(user: Any) -> None:
-    issued = issue_token(user, "issuely", now=1_700_000_000.7)
+    issued = issue_token_for(user, "issuely", now=1_700_000_000.7)
 
     assert issued.claims["iat"] == 1_700_000_000
     assert issued.expires_at == 1_700_000_300

@@ -108,7 +108,7 @@ def test_token_endpoint_broken_vendor_is_a_json_error_and_others_keep_working(
 
     assert broken.status_code == 503
     assert broken.json() == {"error": "vendor_unavailable"}
-    assert "vendor 'issuely'" in caplog.text
+    assert "configuration for 'issuely' failed" in caplog.text
     assert client.get("/feedback-sso/boostgpt/token/").status_code == 200
 
 

@@ -15,9 +15,9 @@ class CacheReplayGuard:
 
     prefix = "feedback_sso_sandbox:jti"
 
-    def first_use(self, vendor_id: str, jti: str, expires_at: int | None) -> bool:
+    def first_use(self, config_id: str, jti: str, expires_at: int | None) -> bool:
         """Record ``jti`` until its token expires; ``False`` if it was already there."""
         timeout = (FALLBACK_TIMEOUT if expires_at is None
                    else max(int(expires_at - time.time()), 0) + 60)
         # cache.add is atomic: of two concurrent uses, exactly one is the first.
-        return bool(cache.add(f"{self.prefix}:{vendor_id}:{jti}", True, timeout))
+        return bool(cache.add(f"{self.prefix}:{config_id}:{jti}", True, timeout))

@@ -7,8 +7,8 @@ from .views import PortalView, VerifyView, WidgetScriptView
 app_name = "feedback_sso_sandbox"
 
 urlpatterns = [
-    path("<slug:vendor_id>/portal/", PortalView.as_view(), name="portal"),
-    path("<slug:vendor_id>/portal/<path:page>", PortalView.as_view(), name="portal"),
-    path("<slug:vendor_id>/verify/", VerifyView.as_view(), name="verify"),
-    path("<slug:vendor_id>/widget.js", WidgetScriptView.as_view(), name="widget"),
+    path("<slug:config_id>/portal/", PortalView.as_view(), name="portal"),
+    path("<slug:config_id>/portal/<path:page>", PortalView.as_view(), name="portal"),
+    path("<slug:config_id>/verify/", VerifyView.as_view(), name="verify"),
+    path("<slug:config_id>/widget.js", WidgetScriptView.as_view(), name="widget"),
 ]

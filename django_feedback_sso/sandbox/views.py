@@ -21,8 +21,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 
+from ..conf import VendorConfig
 from ..exceptions import FeedbackSSOTokenRejected
-from ..options import VendorConfig
 from ..vendors.spec import IdentityField
 from ..verification import identity, verify_token
 from ..views import VendorView, never_cached
@@ -66,9 +66,9 @@ class SandboxView(VendorView):
         response["Referrer-Policy"] = "no-referrer"
         return response
 
-    def vendor_config(self, vendor_id: str) -> VendorConfig:
+    def vendor_config(self, config_id: str) -> VendorConfig:
         """A development tool: a broken vendor raises loudly instead of answering 503."""
-        config = super().vendor_config(vendor_id)
+        config = super().vendor_config(config_id)
         if config is None:  # only reachable with DEBUG off, which E015 forbids
             raise Http404("This vendor is misconfigured; see manage.py check.")
         return config
@@ -77,8 +77,8 @@ class SandboxView(VendorView):
 class PortalView(SandboxView):
     """The vendor's portal and SSO URL: any page under it takes the vendor's token param."""
 
-    def get(self, request: HttpRequest, vendor_id: str, page: str = "") -> HttpResponse:
-        config = self.vendor_config(vendor_id)
+    def get(self, request: HttpRequest, config_id: str, page: str = "") -> HttpResponse:
+        config = self.vendor_config(config_id)
         spec = config.spec
         outcome = check(config, request.GET.get(spec.token_param))
         context = {
@@ -103,8 +103,8 @@ class VerifyView(SandboxView):
 
     http_method_names = ["post"]  # noqa: RUF012 - Django's View declares it a plain list
 
-    def post(self, request: HttpRequest, vendor_id: str) -> HttpResponse:
-        config = self.vendor_config(vendor_id)
+    def post(self, request: HttpRequest, config_id: str) -> HttpResponse:
+        config = self.vendor_config(config_id)
         token = request.POST.get("token", "")
         if not token:
             response = JsonResponse({"state": "refused", "reason": "no_token",
@@ -120,8 +120,8 @@ class VerifyView(SandboxView):
 class WidgetScriptView(SandboxView):
     """The stand-in for a vendor's widget loader; 404 for vendors without a widget."""
 
-    def get(self, request: HttpRequest, vendor_id: str) -> HttpResponse:
-        config = self.vendor_config(vendor_id)
+    def get(self, request: HttpRequest, config_id: str) -> HttpResponse:
+        config = self.vendor_config(config_id)
         try:
             template = get_template(f"feedback_sso_sandbox/widgets/{config.id}.js")
         except TemplateDoesNotExist:

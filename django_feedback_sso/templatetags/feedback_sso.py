@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 from django.template.base import FilterExpression, Parser, Token
+from django.template.library import TagHelperNode, parse_bits
 from django.utils.safestring import SafeString, mark_safe
 
 from ..delivery import raw_token, render_snippet
@@ -26,34 +27,41 @@ def feedback_sso_json(value: Any) -> SafeString:
     return mark_safe(json.dumps(value).translate(_SCRIPT_SAFE))  # noqa: S308
 
 
-class FeedbackSSOTokenNode(template.Node):
-    def __init__(self, vendor: FilterExpression | None, target_var: str | None) -> None:
-        self.vendor = vendor
+class FeedbackSSOTokenNode(TagHelperNode):
+    """Renders the configuration's snippet, or stores the bare token in ``target_var``."""
+
+    def __init__(self, args: list[FilterExpression], kwargs: dict[str, FilterExpression],
+                 target_var: str | None) -> None:
+        # ``func`` is what the tag delivers; render() picks it or raw_token by target_var.
+        super().__init__(func=render_snippet, takes_context=False, args=args, kwargs=kwargs)
         self.target_var = target_var
 
     def render(self, context: template.Context) -> str:
-        vendor_id = self.vendor.resolve(context) if self.vendor is not None else None
+        args, kwargs = self.get_resolved_arguments(context)
+        value = kwargs.get("config_id", args[0] if args else None)
+        config_id = None if value is None else str(value)
         request = context.get("request")
         if self.target_var is not None:
-            context[self.target_var] = raw_token(request, vendor_id)
+            context[self.target_var] = raw_token(request, config_id)
             return ""
-        return render_snippet(request, vendor_id)
+        return render_snippet(request, config_id)
 
 
 @register.tag
 def feedback_sso_token(parser: Parser, token: Token) -> FeedbackSSOTokenNode:
-    """``{% feedback_sso_token ["vendor"] [as name] %}``.
+    """``{% feedback_sso_token ["config id"] [as name] %}``.
 
-    Renders the vendor's snippet with a fresh token for ``request.user`` (needs the
-    ``request`` context processor), or stores the bare token in ``name``.
+    Renders the configuration's snippet with a fresh token for ``request.user`` (needs
+    the ``request`` context processor), or stores the bare token in ``name``. Arguments
+    are parsed by Django's own ``parse_bits``, as ``simple_tag`` parses them.
     """
-    bits = token.split_contents()[1:]
+    bits = token.split_contents()
+    name, bits = bits[0], bits[1:]
     target_var = None
     if len(bits) >= 2 and bits[-2] == "as":
         target_var = bits[-1]
         bits = bits[:-2]
-    if len(bits) > 1:
-        raise template.TemplateSyntaxError(
-            "Usage: {% feedback_sso_token [\"vendor\"] [as name] %}")
-    vendor = parser.compile_filter(bits[0]) if bits else None
-    return FeedbackSSOTokenNode(vendor, target_var)
+    args, kwargs = parse_bits(parser, bits, params=["config_id"], varargs=None, varkw=None,
+                              defaults=(None,), kwonly=[], kwonly_defaults=None,
+                              takes_context=False, name=name)  # type: ignore[call-arg]
+    return FeedbackSSOTokenNode(args, kwargs, target_var)

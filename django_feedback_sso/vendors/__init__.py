@@ -9,14 +9,15 @@ from django.utils.module_loading import import_string
 
 from .base import Vendor
 from .builtin import BUILTIN_SPECS
-from .custom import spec_from_settings
-from .spec import VendorOption, VendorSpec
+from .custom import spec_from_settings, spec_to_settings
+from .spec import ClaimRule, VendorOption, VendorSpec
 
-__all__ = ["BUILTIN_SPECS", "Vendor", "VendorOption", "VendorSpec", "build_vendor"]
+__all__ = ["BUILTIN_SPECS", "ClaimRule", "Vendor", "VendorOption", "VendorSpec", "build_vendor",
+           "spec_to_settings"]
 
 
 def build_vendor(vendor_id: str, block: Mapping[str, Any]) -> Vendor:
-    """The :class:`Vendor` for one settings block.
+    """The :class:`Vendor` ``vendor_id`` for one settings block.
 
     ``CLASS`` picks a subclass by dotted path; ``SPEC`` describes a vendor that isn't built
     in. Raises ``LookupError`` for an unknown id, ``ImportError`` for a broken ``CLASS``,

@@ -6,8 +6,9 @@ import json
 import math
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
+from .._urls import add_query
 from .spec import IdentityField, VendorSpec
 
 
@@ -81,10 +82,12 @@ class Vendor:
         return add_query(url, params)
 
     def return_hosts(self, options: Mapping[str, Any]) -> frozenset[str]:
-        """Hosts a return target may point at: the vendor's own plus ``RETURN_HOSTS``."""
+        """Hosts a return target may point at: the vendor's own plus any ``hosts`` option."""
         hosts = {urlsplit(str(options[name])).hostname for name in self.spec.host_options
                  if options.get(name)}
-        hosts.update(host.lower() for host in options.get("RETURN_HOSTS") or ())
+        for option in self.spec.options:
+            if option.kind == "hosts":
+                hosts.update(options.get(option.name) or ())
         return frozenset(host for host in hosts if host)
 
 
@@ -103,14 +106,3 @@ def is_plain_json(value: Any) -> bool:
     except (TypeError, ValueError, RecursionError):  # RecursionError: nested thousands deep
         return False
     return True
-
-
-def add_query(url: str, params: list[tuple[str, str]]) -> str:
-    """``url`` with ``params`` set in its query string; other parameters are kept."""
-    if not params:
-        return url
-    parts = urlsplit(url)
-    replaced = {name for name, _ in params}
-    query = [pair for pair in parse_qsl(parts.query, keep_blank_values=True)
-             if pair[0] not in replaced] + params
-    return urlunsplit(parts._replace(query=urlencode(query)))

@@ -20,7 +20,7 @@ def _portal(example: str, *, required: bool) -> VendorOption:
         "PORTAL_URL",
         f"Your portal's address, e.g. {example!r}.",
         required=required,
-        kind="url",
+        kind="base_url",
     )
 
 
@@ -31,7 +31,8 @@ def _token_param(default: str) -> VendorOption:
 
 
 def _return_hosts() -> VendorOption:
-    return VendorOption("RETURN_HOSTS", "Extra hosts that return targets may point at.")
+    return VendorOption("RETURN_HOSTS", "Extra hosts that return targets may point at.",
+                        kind="hosts")
 
 
 # https://sleekplan.com/docs/authentication/single-sign-on (claims table, HS256);
@@ -76,6 +77,8 @@ SLEEKPLAN = VendorSpec(
     token_param="sso",
     return_mode="target",
     host_options=("PORTAL_URL",),
+    # Sleekplan's snippet sets these once per page: one Sleekplan product per page.
+    page_globals=("SLEEK_USER", "SLEEK_PRODUCT_ID", "$sleek"),
 )
 
 # https://www.productlift.dev/docs/single-sign-on: "adding ?sso=TOKEN to any url of your
@@ -171,7 +174,7 @@ ISSUELY = VendorSpec(
         VendorOption("SSO_URL", "Issuely's SSO endpoint.", kind="url",
                      default="https://issuely.in/api/auth/sso"),
         VendorOption("PORTAL_URL", "Where users who get no token sign in themselves.",
-                     kind="url", default="https://issuely.in"),
+                     kind="base_url", default="https://issuely.in"),
     ),
     sso_url_option="SSO_URL",
     token_param="token",
@@ -200,6 +203,8 @@ BOOSTGPT = VendorSpec(
     snippet_template="feedback_sso/snippets/boostgpt.html",
     script_url_option="WIDGET_SCRIPT_URL",
     snippet_embeds_token=True,
+    # widget.js keeps one widget per page in this global.
+    page_globals=("BoostGPTWidget",),
 )
 
 BUILTIN_SPECS: dict[str, VendorSpec] = {

@@ -19,9 +19,12 @@ RESERVED_CLAIMS = frozenset({*TIME_CLAIMS, "nbf"})
 #: Where a default claim value comes from on the Django user.
 IdentityField = Literal["email", "user_id", "display_name", "username"]
 
-#: How an option's value is read: free text, an https URL, one of ``choices``, a numeric
-#: id (digits only, given as a string or an integer), or a URL query parameter name.
-OptionKind = Literal["text", "url", "choice", "digits", "param"]
+#: How an option's value is read: free text; an https URL (``url``), or the base URL of
+#: the vendor's portal that other URLs and relative return targets build on
+#: (``base_url``, trailing slash dropped); one of ``choices``; a numeric id (``digits``,
+#: a string or an integer); a URL query parameter name (``param``); a list of host names
+#: (``hosts``).
+OptionKind = Literal["text", "url", "base_url", "choice", "digits", "param", "hosts"]
 
 
 @dataclass(frozen=True)
@@ -132,18 +135,28 @@ class VendorSpec:
     incoming_return_params: tuple[str, ...] = ()
     #: Options whose hosts count as the vendor's own for return targets.
     host_options: tuple[str, ...] = ()
+    #: Page-wide JavaScript globals the vendor's snippet sets (``window.SLEEK_USER`` …):
+    #: two configurations of such a vendor can't share one page.
+    page_globals: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.algorithm not in ALLOWED_ALGORITHMS:
             raise ValueError(f"{self.id}: algorithm {self.algorithm!r} is not allowed")
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", self.id):
-            raise ValueError(f"vendor id {self.id!r} must be lowercase letters, digits, _")
+        if not re.fullmatch(r"[a-z][a-z0-9_-]*", self.id):
+            raise ValueError(f"vendor id {self.id!r} must be lowercase letters, digits, _, -")
         unknown = set(self.time_claims) - set(TIME_CLAIMS)
         if unknown or "exp" not in self.time_claims:
             raise ValueError(f"{self.id}: time_claims must include exp, from {TIME_CLAIMS}")
+        if self.return_mode not in ("none", "target", "param"):
+            raise ValueError(f"{self.id}: return_mode must be none, target or param")
         if self.role_claims & set(self.claim_names):
             raise ValueError(f"{self.id}: role claims may not come from user fields")
 
     @property
     def required_options(self) -> tuple[str, ...]:
         return tuple(opt.name for opt in self.options if opt.required)
+
+    @property
+    def portal_option(self) -> str | None:
+        """The ``base_url`` option relative return targets resolve against, if any."""
+        return next((opt.name for opt in self.options if opt.kind == "base_url"), None)

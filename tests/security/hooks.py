@@ -57,3 +57,7 @@ def sleekplan_meta_date(user: Any, vendor_id: str) -> Any:
 def passes(user: Any, vendor_id: str) -> Any:
     """``USER_PASSES`` answering whatever ``EXTRA["passes"]`` holds (a bool or a bug)."""
     return EXTRA.get("passes", True)
+
+
+def passes_a_string(user: Any, vendor_id: str) -> Any:
+    return "yes" if vendor_id == BROKEN else True

@@ -14,7 +14,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from django_feedback_sso.exceptions import FeedbackSSOClaimError, FeedbackSSOConfigurationError
+from django_feedback_sso.exceptions import (
+    FeedbackSSOClaimError,
+    FeedbackSSOConfigurationError,
+    FeedbackSSOHookError,
+)
 from django_feedback_sso.signals import token_issued
 from tests.oracle import verify
 from tests.security.conftest import VENDORS, render_tag
@@ -30,7 +34,9 @@ FAULTS: dict[str, tuple[dict[str, Any], type[Exception]]] = {
     "secret emptied": ({"vendor": {"SECRET": ""}}, FeedbackSSOConfigurationError),
     "claims hook raises": ({"USER_CLAIMS": HOOKS + "raising"}, RuntimeError),
     "claims hook returns a list": ({"USER_CLAIMS": HOOKS + "not_a_dict"},
-                                   FeedbackSSOClaimError),
+                                   FeedbackSSOHookError),
+    "passes hook answers a string": ({"USER_PASSES": HOOKS + "passes_a_string"},
+                                     FeedbackSSOHookError),
     "claims hook returns NaN": ({"USER_CLAIMS": HOOKS + "nan"}, FeedbackSSOClaimError),
     "claims hook nests a date": ({"USER_CLAIMS": HOOKS + "nested_datetime"},
                                  FeedbackSSOClaimError),

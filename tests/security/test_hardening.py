@@ -12,7 +12,8 @@ from django.test import Client
 
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.exceptions import FeedbackSSOHookError, FeedbackSSORefused
-from django_feedback_sso.tokens import MAX_TOKEN_LENGTH, MAX_URL_LENGTH, issue_token
+from django_feedback_sso.shortcuts import issue_token_for
+from django_feedback_sso.tokens import MAX_TOKEN_LENGTH, MAX_URL_LENGTH
 from tests.factories import UserFactory
 from tests.oracle import verify
 from tests.security.hooks import EXTRA
@@ -67,14 +68,14 @@ def test_an_email_with_surrounding_space_is_refused_never_trimmed(email: str) ->
     user = UserFactory(email=email)
 
     with pytest.raises(FeedbackSSORefused) as refused:
-        issue_token(user, "sleekplan")
+        issue_token_for(user, "sleekplan")
 
     assert refused.value.reason == "invalid_email"
 
 
 def test_the_stored_email_is_the_one_signed() -> None:
     user = UserFactory(email="Jane.Doe+sso@Example.org")
-    assert verify("sleekplan", issue_token(user, "sleekplan").token)["mail"] == (
+    assert verify("sleekplan", issue_token_for(user, "sleekplan").token)["mail"] == (
         "Jane.Doe+sso@Example.org")
 
 
@@ -85,7 +86,7 @@ def test_user_passes_must_answer_a_bool(settings: Any, answer: Any) -> None:
     try:
         with pytest.raises(FeedbackSSOHookError, match=(
                 f"sleekplan: USER_PASSES returned {type(answer).__name__}, not True or False")):
-            issue_token(UserFactory(), "sleekplan")
+            issue_token_for(UserFactory(), "sleekplan")
     finally:
         EXTRA.clear()
 
@@ -109,7 +110,7 @@ def test_a_non_bool_user_passes_gives_no_token_and_is_logged(
 def test_a_huge_display_name_is_cut_not_a_broken_redirect() -> None:
     user = UserFactory(first_name="N" * 12_000, last_name="")
 
-    claims = verify("productlift", issue_token(user, "productlift").token)
+    claims = verify("productlift", issue_token_for(user, "productlift").token)
 
     assert claims["name"] == "N" * 255
 
@@ -179,7 +180,7 @@ def test_documented_claim_forms_are_accepted(settings: Any, vendor_id: str,
     EXTRA[vendor_id] = claims
     settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "USER_CLAIMS": HOOKS + "extra_claims"}
     try:
-        token = issue_token(UserFactory(), vendor_id).token
+        token = issue_token_for(UserFactory(), vendor_id).token
     finally:
         EXTRA.clear()
     assert {name: verify(vendor_id, token)[name] for name in claims} == claims

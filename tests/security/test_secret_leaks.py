@@ -22,9 +22,8 @@ from django.test import Client
 from django.views.debug import SafeExceptionReporterFilter
 
 from django_feedback_sso.checks import check_settings
-from django_feedback_sso.conf import get_config
-from django_feedback_sso.options import Problem
-from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.conf import Problem, get_config
+from django_feedback_sso.shortcuts import issue_token_for
 from tests.factories import StaffUserFactory, UserFactory
 from tests.security.conftest import REDIRECT_VENDORS, VENDORS
 from tests.security.test_faults import FAULTS, HOOKS
@@ -199,7 +198,7 @@ def test_no_secret_in_the_repr_of_any_config_object(
     vendor_settings("issuely", SECRET=None)  # a broken vendor is kept as its error
     config = get_config()
     objects: list[Any] = [config, *config.vendors.values(), *config.problems,
-                          issue_token(user, "sleekplan"), issue_token(user, "boostgpt")]
+                          issue_token_for(user, "sleekplan"), issue_token_for(user, "boostgpt")]
     objects += [vendor_config.vendor for vendor_config in config.vendors.values()
                 if not isinstance(vendor_config, Problem)]
 

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from django_feedback_sso._settings import parse
 from django_feedback_sso.checks import check_settings
-from django_feedback_sso.conf import parse
 from tests.factories import UserFactory
 from tests.settings import FEEDBACK_SSO
 
@@ -77,7 +77,7 @@ def test_a_broken_setting_answers_the_documented_json_503(settings: Any, value: 
 
 def test_a_vendor_id_that_is_not_a_string_is_an_error_of_its_own(settings: Any) -> None:
     settings.FEEDBACK_SSO = {"VENDORS": {("tuple", "id"): {"SECRET": "x" * 40}}}
-    assert [message.id for message in check_settings()] == ["feedback_sso.E003"]
+    assert [message.id for message in check_settings()] == ["feedback_sso.E014"]
 
 
 def test_the_secret_never_appears_in_the_surrogate_message(settings: Any) -> None:

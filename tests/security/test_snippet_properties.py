@@ -27,7 +27,7 @@ from joserfc.jwk import OctKey
 from joserfc.jws import JWSRegistry
 
 from django_feedback_sso.exceptions import FeedbackSSOClaimError
-from django_feedback_sso.tokens import issue_token
+from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.views import TokenView
 from tests.customuser.models import EmailUser
 from tests.oracle import verify
@@ -153,7 +153,7 @@ def test_any_user_data_leaves_every_snippet_intact_and_every_token_exact(user: A
         signed_in = refusal is None
         embedded = token_in_snippet(vendor_id, render_tag(user, vendor_id), signed_in)
         raw = render_tag(user, vendor_id, as_token=True)
-        response = TokenView.as_view()(request_for(user), vendor_id=vendor_id)
+        response = TokenView.as_view()(request_for(user), config_id=vendor_id)
         if refusal == "borderline":
             continue
         if not signed_in:  # refused, clearly, and nothing signed
@@ -254,10 +254,10 @@ def test_hook_values_are_carried_exactly_or_refused_by_name(claim: Any) -> None:
         with override_settings(FEEDBACK_SSO=hooked):
             if value is not None and not documented_ok(vendor_id, name, value):
                 with pytest.raises(FeedbackSSOClaimError) as refused:
-                    issue_token(user, vendor_id)
-                assert (refused.value.vendor_id, refused.value.claim) == (vendor_id, name)
+                    issue_token_for(user, vendor_id)
+                assert (refused.value.config_id, refused.value.claim) == (vendor_id, name)
                 return
-            claims = verify(vendor_id, issue_token(user, vendor_id).token)
+            claims = verify(vendor_id, issue_token_for(user, vendor_id).token)
     finally:
         EXTRA.clear()
     if value is None:
@@ -269,5 +269,5 @@ def test_hook_values_are_carried_exactly_or_refused_by_name(claim: Any) -> None:
 def test_uuid_primary_keys_are_carried_as_strings() -> None:
     member = EmailUser(id=uuid.UUID(int=1), email="ada@example.org")
 
-    assert verify("boostgpt", issue_token(member, "boostgpt").token)["external_id"] == (
+    assert verify("boostgpt", issue_token_for(member, "boostgpt").token)["external_id"] == (
         "00000000-0000-0000-0000-000000000001")

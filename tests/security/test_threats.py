@@ -18,7 +18,8 @@ from joserfc.jwk import OctKey
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.conf import get_vendor_config
 from django_feedback_sso.exceptions import FeedbackSSOTokenRejected
-from django_feedback_sso.tokens import issue_token, verify_signature
+from django_feedback_sso.shortcuts import issue_token_for
+from django_feedback_sso.tokens import verify_signature
 from django_feedback_sso.vendors.spec import VendorSpec
 from tests.factories import UserFactory
 from tests.oracle import verify
@@ -38,7 +39,7 @@ def b64(data: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("vendor_id", VENDORS)
 def test_every_token_is_hs256_whatever_the_settings_say(vendor_id: str, user: Any) -> None:
-    token = issue_token(user, vendor_id).token
+    token = issue_token_for(user, vendor_id).token
 
     assert json.loads(base64.urlsafe_b64decode(token.split(".")[0] + "==")) == {
         "alg": "HS256", "typ": "JWT"}
@@ -65,7 +66,7 @@ def test_verification_pins_the_algorithm(user: Any) -> None:
         with pytest.raises(FeedbackSSOTokenRejected) as excinfo:
             verify_signature(forged, config)
         assert excinfo.value.reason == FeedbackSSOTokenRejected.WRONG_ALGORITHM
-    assert verify_signature(issue_token(user, "issuely").token, config)["email"] == user.email
+    assert verify_signature(issue_token_for(user, "issuely").token, config)["email"] == user.email
 
 
 # Replay and clock skew -------------------------------------------------------------------
@@ -73,7 +74,7 @@ def test_verification_pins_the_algorithm(user: Any) -> None:
 @pytest.mark.parametrize("vendor_id", VENDORS)
 def test_a_token_expires_after_its_lifetime_and_not_before(vendor_id: str, user: Any) -> None:
     minted_at = 1_700_000_000.999
-    issued = issue_token(user, vendor_id, now=minted_at)
+    issued = issue_token_for(user, vendor_id, now=minted_at)
     key = OctKey.import_key(SECRETS[vendor_id])
     claims = jwt.decode(issued.token, key, algorithms=["HS256"]).claims
     lifetime = get_vendor_config(vendor_id).lifetime.total_seconds()
@@ -89,7 +90,7 @@ def test_a_token_expires_after_its_lifetime_and_not_before(vendor_id: str, user:
 def test_a_clock_ahead_of_the_vendors_is_caught_by_its_iat_check(user: Any) -> None:
     """Why servers must keep NTP time: a vendor that checks iat strictly refuses tokens
     from a server whose clock runs ahead, which is the failure mode SECURITY.md names."""
-    token = issue_token(user, "issuely", now=1_700_000_060).token
+    token = issue_token_for(user, "issuely", now=1_700_000_060).token
     claims = jwt.decode(token, OctKey.import_key(SECRETS["issuely"]), algorithms=["HS256"]).claims
 
     with pytest.raises(InvalidClaimError):
@@ -144,7 +145,7 @@ def test_a_user_named_agent_is_still_a_customer_at_issuely(user: Any) -> None:
     user.username = user.first_name = "AGENT"
     user.email = "AGENT@example.com"
 
-    claims = verify("issuely", issue_token(user, "issuely").token)
+    claims = verify("issuely", issue_token_for(user, "issuely").token)
 
     assert "role" not in claims  # Issuely's default, CUSTOMER
 

@@ -1,0 +1,211 @@
+"""One configuration block, ``FEEDBACK_SSO['VENDORS'][config_id]``, validated."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from ..conf import Hook, Problem, VendorConfig
+from ..vendors import BUILTIN_SPECS, Vendor, build_vendor
+from ..vendors.custom import as_timedelta
+from ..vendors.spec import RESERVED_CLAIMS
+from .collector import Collector, quoted
+from .options import read_options
+
+COMMON_OPTIONS = ("VENDOR", "SECRET", "LIFETIME", "ALLOW_STAFF", "CLAIMS", "CLASS", "SPEC")
+#: RFC 7518 §3.2: an HMAC key should be at least as long as the hash output.
+MIN_SECRET_BYTES = {"HS256": 32, "HS384": 48, "HS512": 64}
+#: Configuration ids appear in URLs (``<slug:config_id>``) and template tags.
+_CONFIG_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def parse_block(config_id: str, block: Any, hooks: Mapping[str, Hook | None],
+                ) -> tuple[VendorConfig | None, list[Problem]]:
+    """Validate one block; the configuration, or ``None`` and why not."""
+    found = Collector(config_id)
+    if not _CONFIG_ID.fullmatch(config_id):
+        suggestion = re.sub(r"[^a-z0-9_-]+", "-", config_id.lower()).strip("-_") or "vendor"
+        found.add("E014", f"{found.key()}: configuration ids are lowercase letters, digits, "
+                  "'-' and '_' (they appear in URLs).", f"Rename it, e.g. to {suggestion!r}.")
+        return None, found.problems
+    if not isinstance(block, Mapping):
+        found.add("E001", f"{found.key()} must be a dict.", "Give at least {'SECRET': ...}.")
+        return None, found.problems
+    vendor = _vendor(config_id, block, found)
+    if vendor is None:
+        return None, found.problems
+    spec = vendor.spec
+    _check_unknown_keys(vendor, block, found)
+    secret = _secret(vendor, block, found)
+    lifetime = _lifetime(vendor, block, found)
+    allow_staff = block.get("ALLOW_STAFF", False)
+    if not isinstance(allow_staff, bool):
+        found.add("E012", f"{found.key('ALLOW_STAFF')} must be True or False.",
+                  "Leave it out to refuse staff and superusers (the safe default).")
+    options = read_options(spec, block, found)
+    vendor = _with_spec_overrides(vendor, options)
+    _check_inferred(vendor, block, options, found)
+    claims = _static_claims(vendor, block, options, found)
+    if found.has_errors:
+        return None, found.problems
+    return VendorConfig(id=config_id, vendor=vendor, secret=secret, lifetime=lifetime,
+                        allow_staff=allow_staff, claims=claims, options=options,
+                        return_hosts=vendor.return_hosts(options),
+                        user_claims=hooks.get("USER_CLAIMS"),
+                        user_passes=hooks.get("USER_PASSES")), found.problems
+
+
+def _vendor(config_id: str, block: Mapping[str, Any], found: Collector) -> Vendor | None:
+    """The vendor ``VENDOR`` (default: the configuration id) names, or ``SPEC``/``CLASS``."""
+    name = block.get("VENDOR", config_id)
+    where = found.key("VENDOR") if "VENDOR" in block else found.key()
+    if not isinstance(name, str) or not name:
+        found.add("E003", f"{where} must be a vendor id such as 'sleekplan', not "
+                  f"{quoted(name)}.", f"Built in: {', '.join(BUILTIN_SPECS)}.")
+        return None
+    try:
+        return build_vendor(name, block)
+    except LookupError:
+        close = difflib.get_close_matches(name, BUILTIN_SPECS, n=1)
+        found.add("E003", f"{where}: {name!r} is not a built-in vendor.",
+                  (f"Did you mean {close[0]!r}? " if close else "")
+                  + f"Built in: {', '.join(BUILTIN_SPECS)}. For another vendor, describe it "
+                  "with 'SPEC' or point 'CLASS' at a Vendor subclass.")
+    except ImportError as exc:
+        found.add("E010", f"{found.key('CLASS')} does not import as a Vendor class ({exc}).",
+                  "Give the dotted path of a django_feedback_sso.vendors.Vendor subclass.")
+    except (TypeError, ValueError) as exc:
+        found.add("E013", f"{found.key()}: {exc}.",
+                  "See ADDING_VENDORS.md for the SPEC keys.")
+    except Exception as exc:
+        # A CLASS module that fails on import any other way. Reported, not raised: a
+        # traceback from here carries the settings block, SECRET included, in its frame
+        # locals, and Django's DEBUG error page prints those uncleansed.
+        found.add("E010", f"{found.key('CLASS')} failed to load ({type(exc).__name__}: "
+                  f"{exc}).", "Fix the error in that module.")
+    return None
+
+
+def _check_unknown_keys(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> None:
+    known = [*COMMON_OPTIONS, *(option.name for option in vendor.spec.options)]
+    for name in block:
+        if name not in known:
+            close = difflib.get_close_matches(str(name), known, n=1)
+            found.add("E006", f"{found.key(str(name))} is not an option of {vendor.name}.",
+                      (f"Did you mean {close[0]!r}? " if close else "")
+                      + f"{vendor.name} takes: {', '.join(known)}.")
+
+
+def _secret(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> str:
+    secret = block.get("SECRET")
+    if not isinstance(secret, str) or not secret:
+        found.add("E004", f"{found.key('SECRET')} is missing or empty.",
+                  "Set it to the vendor's SSO secret, read from the environment (e.g. "
+                  "env('SLEEKPLAN_SSO_SECRET') with django-environ), never committed.")
+        return ""
+    try:
+        size = len(secret.encode())
+    except UnicodeEncodeError:
+        # Only a lone surrogate fails to encode; the message must not quote the secret.
+        found.add("E004", f"{found.key('SECRET')} is not valid Unicode text (it contains a "
+                  "lone surrogate).", "Copy the secret from the vendor again; check how it is "
+                  "read from the environment.")
+        return ""
+    minimum = MIN_SECRET_BYTES[vendor.spec.algorithm]
+    if size < minimum:
+        found.add("W001", f"{found.key('SECRET')} is shorter than {minimum} bytes.",
+                  "Short HMAC keys are easier to brute-force; regenerate a longer one at the "
+                  "vendor if it allows, and filter PyJWT's InsecureKeyLengthWarning if not.",
+                  warning=True)
+    return secret
+
+
+def _lifetime(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> timedelta:
+    spec = vendor.spec
+    try:
+        lifetime = as_timedelta(block.get("LIFETIME", spec.default_lifetime))
+    except TypeError:
+        found.add("E007", f"{found.key('LIFETIME')} must be a number of seconds or a "
+                  "timedelta.", "For example 300 or timedelta(minutes=5).")
+        return spec.default_lifetime
+    if lifetime < timedelta(seconds=1):
+        # exp and iat are whole seconds: anything shorter is a token dead on arrival.
+        found.add("E007", f"{found.key('LIFETIME')} must be at least one second.",
+                  f"Leave it out for {spec.name}'s default of {_seconds(spec.default_lifetime)}.")
+    elif spec.max_lifetime is not None and lifetime > spec.max_lifetime:
+        found.add("E008", f"{found.key('LIFETIME')} is {_seconds(lifetime)}, above "
+                  f"{spec.name}'s maximum of {_seconds(spec.max_lifetime)}.",
+                  f"{spec.name} rejects longer-lived tokens ({spec.docs_url}); lower it.")
+    return lifetime
+
+
+def _seconds(delta: timedelta) -> str:
+    return f"{int(delta.total_seconds())} seconds"
+
+
+def _with_spec_overrides(vendor: Vendor, options: Mapping[str, Any]) -> Vendor:
+    """``vendor`` with the spec fields its options replace (``VendorOption.spec_fields``)."""
+    overrides: dict[str, Any] = {}
+    for option in vendor.spec.options:
+        for field_name in option.spec_fields if option.name in options else ():
+            value = options[option.name]
+            overrides[field_name] = ((value,) if isinstance(getattr(vendor.spec, field_name),
+                                                            tuple) else value)
+    spec = dataclasses.replace(vendor.spec, **overrides) if overrides else vendor.spec
+    return vendor if spec == vendor.spec else type(vendor)(spec)
+
+
+def _check_inferred(vendor: Vendor, block: Mapping[str, Any], options: Mapping[str, Any],
+                    found: Collector) -> None:
+    """W005: defaults no vendor document confirms, while the redirect view relies on them."""
+    spec = vendor.spec
+    unconfirmed = [option for option in spec.options
+                   if option.inferred and block.get(option.name) in (None, "")]
+    if not unconfirmed or not vendor.has_redirect(options):
+        return
+    several = len(unconfirmed) > 1
+    names = ", ".join(option.name for option in unconfirmed)
+    defaults = ", ".join(repr(option.default) for option in unconfirmed)
+    found.add("W005", f"{found.key()}: the default{'s' if several else ''} of {names} "
+              f"({defaults}) {'are' if several else 'is'} inferred; no {spec.name} document "
+              f"confirms {'them' if several else 'it'}.",
+              f"Check against {spec.name} ({spec.docs_url}) and set "
+              f"{'each' if several else 'it'} explicitly to confirm; the README's "
+              f"{spec.name} section says where the default comes from.", warning=True)
+
+
+def _static_claims(vendor: Vendor, block: Mapping[str, Any], options: Mapping[str, Any],
+                   found: Collector) -> dict[str, Any]:
+    spec = vendor.spec
+    claims = {option.claim: options[option.name] for option in spec.options
+              if option.claim and option.name in options}
+    extra = block.get("CLAIMS", {})
+    if not isinstance(extra, Mapping):
+        found.add("E012", f"{found.key('CLAIMS')} must be a dict of claim name to value.",
+                  "For example {'projectId': 'proj_abc123'}.")
+        return claims
+    for name, value in extra.items():
+        if not isinstance(name, str):
+            found.add("E012", f"{found.key('CLAIMS')} has a claim name that is not a string "
+                      f"({quoted(name)}).", "JWT claim names are strings.")
+            continue
+        if name in RESERVED_CLAIMS:
+            found.add("E012", f"{found.key('CLAIMS', name)} is set by the app itself.",
+                      "Remove it; use LIFETIME to change how long tokens last.")
+            continue
+        if name in spec.claim_names:
+            # One static identity would sign every user in as the same vendor account.
+            found.add("E012", f"{found.key('CLAIMS', name)} would give every user the same "
+                      "identity.", "Identity claims come from the user; set per-user values "
+                      "in the USER_CLAIMS hook.")
+            continue
+        problem = vendor.claim_problem(name, value)
+        if problem:
+            found.add("E012", f"{found.key('CLAIMS', name)} {problem}.",
+                      f"See {spec.docs_url} for what {vendor.name} accepts.")
+        claims[name] = value
+    return claims

@@ -1,0 +1,126 @@
+"""Vendor-specific options, each read by its kind (``VendorOption.kind``), never its name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from .._urls import url_problem, without_credentials
+from ..vendors.spec import VendorOption, VendorSpec
+from .collector import Collector, quoted
+from .hosts import host_problem
+
+#: RFC 3986 unreserved characters: a parameter name that needs no escaping anywhere.
+_PARAM_NAME = re.compile(r"[A-Za-z0-9_.~-]+")
+
+Reader = Callable[[VendorOption, Any, Collector], Any]
+
+
+def read_options(spec: VendorSpec, block: Mapping[str, Any], found: Collector) -> dict[str, Any]:
+    """The vendor's options from ``block``, defaults filled in, URL templates resolved.
+
+    A value that breaks its kind's rule is reported and left out.
+    """
+    values: dict[str, Any] = {}
+    for option in spec.options:
+        value = block.get(option.name, option.default)
+        if value is None or (isinstance(value, str) and not value):
+            if option.required:
+                found.add("E005", f"{found.key(option.name)} is required for {spec.name}.",
+                          f"{option.help} ({spec.docs_url})")
+            continue
+        value = READERS[option.kind](option, value, found)
+        if value is not None:
+            values[option.name] = value
+    for option in spec.options:  # after the others: a URL may be built from them
+        if option.kind in ("url", "base_url") and option.name in values:
+            values[option.name] = _resolve_url(option, values, found)
+    return values
+
+
+def _text(option: VendorOption, value: Any, found: Collector) -> str | None:
+    if isinstance(value, str):
+        return value
+    found.add("E012", f"{found.key(option.name)} must be a string.", option.help)
+    return None
+
+
+def _choice(option: VendorOption, value: Any, found: Collector) -> str | None:
+    if isinstance(value, str) and value in option.choices:
+        return value
+    found.add("E012", f"{found.key(option.name)} is {quoted(value)}.",
+              f"Use one of: {', '.join(option.choices)}.")
+    return None
+
+
+def _digits(option: VendorOption, value: Any, found: Collector) -> str | None:
+    """A numeric id as its digits: scripts write it as a bare number."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return str(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return value
+    found.add("E012", f"{found.key(option.name)} must be a number (digits only), "
+              f"not {quoted(value)}.", option.help)
+    return None
+
+
+def _param(option: VendorOption, value: Any, found: Collector) -> str | None:
+    if not isinstance(value, str):
+        return _text(option, value, found)
+    if _PARAM_NAME.fullmatch(value):
+        return value
+    found.add("E012", f"{found.key(option.name)} is {quoted(value)}, not a query parameter "
+              "name.", "Use letters, digits, '_', '-', '.' or '~' only.")
+    return None
+
+
+def _hosts(option: VendorOption, value: Any, found: Collector) -> tuple[str, ...] | None:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(h, str) for h in value):
+        found.add("E012", f"{found.key(option.name)} must be a list of host names.",
+                  "For example ['feedback.example.com'] (no scheme, no path).")
+        return None
+    for entry in value:
+        problem = host_problem(entry.lower())
+        if problem:
+            # An entry pasted from a URL may carry a password: never quote what precedes "@".
+            shown = re.sub(r"^.*@", "***@", entry, flags=re.DOTALL)
+            found.add("E012", f"{found.key(option.name)} contains {shown!r}, which "
+                      f"{problem[0]}.", problem[1])
+    return tuple(host.lower() for host in value)
+
+
+def _url(option: VendorOption, value: Any, found: Collector) -> str | None:
+    """A URL or a template of one (``{PORTAL_URL}/sdk``); checked once resolved."""
+    return _text(option, value, found)
+
+
+READERS: dict[str, Reader] = {
+    "text": _text,
+    "choice": _choice,
+    "digits": _digits,
+    "param": _param,
+    "hosts": _hosts,
+    "url": _url,
+    "base_url": _url,
+}
+
+
+def _resolve_url(option: VendorOption, values: Mapping[str, Any], found: Collector) -> str:
+    """Fill ``{OPTION}`` placeholders, then require an https URL (http on localhost)."""
+    try:
+        url = str(values[option.name]).format_map(
+            {name: value for name, value in values.items() if isinstance(value, str)})
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:
+        found.add("E009", f"{found.key(option.name)} has a {{placeholder}} that can't be "
+                  f"filled ({type(exc).__name__}: {exc}).",
+                  "Placeholders name other options, e.g. '{PORTAL_URL}/sdk'; set that option "
+                  "too, or give the full URL.")
+        return ""
+    problem = url_problem(url)
+    if problem:
+        found.add("E009", f"{found.key(option.name)} is {without_credentials(url)!r}: "
+                  f"{problem}.", "Give an absolute https URL such as "
+                  "'https://feedback.example.com'.")
+    # Other URLs and return targets are appended to a base: no trailing slash on it.
+    return url.rstrip("/") if option.kind == "base_url" else url
