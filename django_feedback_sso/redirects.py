@@ -2,15 +2,17 @@
 
 A return target arrives in ``?next=`` or in the vendor's own parameter (``return_to`` …)
 and is attacker-controlled. It survives only as a relative path on the vendor's portal or
-an absolute https URL whose host is one of the vendor's; anything else is dropped, never
-followed, and the user lands on the portal's front page instead.
+an absolute https URL whose host is one of the vendor's, inside the portal's path on the
+portal's host; anything else is dropped, never followed, and the user lands on the portal's
+front page instead. A kept target is sent on with its dot segments resolved, so what was
+checked is what the browser gets.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote, unquote_plus, urlsplit, urlunsplit
 
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -19,9 +21,20 @@ from .options import VendorConfig, is_loopback
 # Control characters, whitespace and backslashes are how "/\evil.com", "/\t/evil.com"
 # and header-splitting targets get past naive checks; no legitimate target has them.
 _UNSAFE = re.compile(r"[\x00-\x20\x7f\\]")
-# The same, once percent-decoded: "/%2F%2Fevil.example" or "/%5Cevil.example" would stay on
-# the portal, but turn into an off-site hop wherever the portal decodes before redirecting.
-_UNSAFE_DECODED = re.compile(r"[\x00-\x1f\x7f\\]|^//")
+# The same, once percent-decoded: "/%5Cevil.example" would stay on the portal, but turn into
+# an off-site hop wherever the portal decodes before redirecting.
+_UNSAFE_DECODED = re.compile(r"[\x00-\x1f\x7f\\]")
+# Dot segments as browsers read them, "%2e" in any case included:
+# https://url.spec.whatwg.org/#single-dot-path-segment
+_SINGLE_DOT = frozenset({".", "%2e"})
+_DOUBLE_DOT = frozenset({"..", ".%2e", "%2e.", "%2e%2e"})
+# Where a parameter name may start: after "&", after ";" (the old CGI separator, still split
+# on by some servers), after "?" or "#" (a fragment router reads "#/page?sso=…", and a
+# nested return URL, once decoded, brings its own query).
+_PARAM_SEPARATORS = re.compile(r"[&;?#]")
+# What lenient servers ignore around a name: " sso" and "+sso" (spaces), "sso." and "sso_"
+# (PHP turns "." and " " into "_").
+_NAME_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def safe_return_target(config: VendorConfig, raw: Any) -> str | None:
@@ -30,25 +43,87 @@ def safe_return_target(config: VendorConfig, raw: Any) -> str | None:
         return None
     if _UNSAFE_DECODED.search(unquote(raw)):
         return None
+    portal = str(config.options.get("PORTAL_URL") or "")
+    url: str = raw
     if raw.startswith("/") and not raw.startswith("//"):
-        portal = config.options.get("PORTAL_URL")
         if not portal:
             return None
-        raw = str(portal) + raw
-    if not _on_vendor_hosts(config, raw):
+        url = portal + raw
+    if not _on_vendor_hosts(config, url):
         return None
-    # Tokens are ours to add. One already in the target (``?sso=`` of someone else's
-    # account) would sign a user we give no token to, staff say, in as that account.
-    return _without_param(raw, config.spec.token_param)
-
-
-def _without_param(url: str, name: str) -> str:
     parts = urlsplit(url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    if all(key != name for key, _ in query):
-        return url
-    return urlunsplit(parts._replace(query=urlencode([(key, value) for key, value in query
-                                                      if key != name])))
+    path = _resolved(parts.path)
+    if not _path_stays_inside(path, parts.hostname, portal):
+        return None
+    if _carries_token_param(parts, config.spec.token_param):
+        return None
+    return urlunsplit(parts._replace(path=path))
+
+
+def _resolved(path: str) -> str:
+    """``path`` with its dot segments resolved as a browser does (WHATWG URL, path state)."""
+    segments = path.split("/")[1:]
+    kept: list[str] = []
+    for position, segment in enumerate(segments, start=1):
+        last = position == len(segments)
+        if segment.lower() in _DOUBLE_DOT:
+            if kept:
+                kept.pop()
+            if last:
+                kept.append("")
+        elif segment.lower() in _SINGLE_DOT:
+            if last:
+                kept.append("")
+        else:
+            kept.append(segment)
+    return "/" + "/".join(kept) if path else path
+
+
+def _path_stays_inside(path: str, host: str | None, portal: str) -> bool:
+    """Whether ``path`` (resolved) keeps off ``//`` and, on the portal's host, in its path.
+
+    A path starting with ``//`` ("/.//evil.example" resolved) is a host to whatever reads it
+    back as a relative URL. The portal's path is a boundary on its host: "/board" holds
+    "/board" and "/board/…", not "/boardroom". Both are checked as the browser resolves the
+    path and as a server that percent-decodes before resolving would ("/x/..%2F%2Fevil",
+    "/board/..%2Fother").
+    """
+    portal_parts = urlsplit(portal)
+    base = _resolved(portal_parts.path).rstrip("/") if portal_parts.hostname == host else ""
+    for candidate in (path, _resolved(unquote(path))):
+        if candidate.startswith("//"):
+            return False
+        if base and candidate != base and not candidate.startswith(base + "/"):
+            return False
+    return True
+
+
+def _carries_token_param(parts: SplitResult, token_param: str) -> bool:
+    """Whether any parameter of the target may be read as the vendor's token parameter.
+
+    Tokens are ours to add. One already in the target (``?sso=`` of someone else's account)
+    would sign a user we give no token to, staff say, in as that account. Servers read names
+    leniently ("SSO", "+sso", "sso[]", "sso.", "x=1;sso=", "#sso=", a nested "next=/p?sso="),
+    so rather than strip the one spelling we know, the whole target is dropped when any name
+    in its path parameters, query or fragment, decoded, normalises to the token parameter.
+    """
+    tail = "&".join((_decoded(parts.path).partition(";")[2], _decoded(parts.query),
+                     _decoded(parts.fragment)))
+    wanted = _param_name(token_param)
+    return any(_param_name(piece.partition("=")[0]) == wanted
+               for piece in _PARAM_SEPARATORS.split(tail))
+
+
+def _decoded(text: str) -> str:
+    """``text`` percent-decoded ("+" as a space) until it stops changing: nested URLs."""
+    while (decoded := unquote_plus(text)) != text:
+        text = decoded
+    return text
+
+
+def _param_name(name: str) -> str:
+    """A parameter name as a lenient server reads it: "sso[0]" (PHP, Rails), " SSO." → "sso"."""
+    return _NAME_EDGES.sub("", name.partition("[")[0]).casefold()
 
 
 def _on_vendor_hosts(config: VendorConfig, url: str) -> bool:
