@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .exceptions import FeedbackSSOConfigurationError
+from .hosts import host_problem
 from .vendors import BUILTIN_SPECS, Vendor, build_vendor
 from .vendors.custom import as_timedelta
 from .vendors.spec import RESERVED_CLAIMS, VendorSpec
@@ -213,54 +214,13 @@ def _host_list(value: Any, found: _Collector) -> tuple[str, ...]:
                   "For example ['feedback.example.com'] (no scheme, no path).")
         return ()
     for entry in value:
-        problem = _host_problem(entry.lower())
+        problem = host_problem(entry.lower())
         if problem:
             # An entry pasted from a URL may carry a password: never quote what precedes "@".
             shown = re.sub(r"^.*@", "***@", entry, flags=re.DOTALL)
             found.add("E012", f"{found.key('RETURN_HOSTS')} contains {shown!r}, which "
                       f"{problem[0]}.", problem[1])
     return tuple(host.lower() for host in value)
-
-
-#: RFC 1123 §2.1: a label is 1 to 63 letters, digits and hyphens, no hyphen at either end.
-_HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
-#: WHATWG URL's "ends in a number": browsers parse such a host as IPv4 (127.1, 0x7f.1).
-#: https://url.spec.whatwg.org/#ends-in-a-number-checker
-_NUMBER_LABEL = re.compile(r"[0-9]+|0x[0-9a-f]*")
-_HOST_NAME_HINT = "Give the host as browsers send it, e.g. 'feedback.example.com'."
-_IP_HINT = ("List the vendor's host name instead. Of IP addresses only loopback ones, written "
-            "as browsers send them ('127.0.0.1', '::1'), are accepted, for local development.")
-
-
-def _host_problem(host: str) -> tuple[str, str] | None:
-    """What makes ``host`` (lowercased) no RETURN_HOSTS entry, and the fix; ``None`` if fine.
-
-    Entries are compared with the host of a return target as ``urlsplit`` gives it, so only
-    the canonical form browsers send can ever match. IP addresses are refused (a vendor is
-    reached by name, over https with a certificate for that name) except loopback ones,
-    where the offline sandbox lives.
-    """
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        address = None
-    if address is not None:
-        return None if address.is_loopback and str(address) == host else (
-            "is an IP address", _IP_HINT)
-    if not host.isascii():
-        return "is not ASCII", "Give its punycode form (xn--…), as browsers send it."
-    if not re.fullmatch(r"[a-z0-9.-]+", host):
-        return "is not a bare host name", ("Give just the host, e.g. 'feedback.example.com': "
-                                           "no scheme, port, path or wildcard.")
-    labels = host.split(".")
-    if "" in labels:
-        return "has an empty label (a leading, trailing or doubled dot)", _HOST_NAME_HINT
-    if _NUMBER_LABEL.fullmatch(labels[-1]):
-        return "browsers read as an IP address (its last label is a number)", _IP_HINT
-    if len(host) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in labels):
-        return ("is not a host name by RFC 1123 (labels of 1 to 63 letters, digits and inner "
-                "hyphens)", _HOST_NAME_HINT)
-    return None
 
 
 def _url(name: str, values: Mapping[str, Any], found: _Collector) -> str:
