@@ -65,13 +65,13 @@ def _resolved(path: str) -> str:
     segments = path.split("/")[1:]
     kept: list[str] = []
     for position, segment in enumerate(segments, start=1):
-        last = position == len(segments)
-        if segment.lower() in _DOUBLE_DOT:
+        last, folded = position == len(segments), segment.lower()
+        if folded in _DOUBLE_DOT:
             if kept:
                 kept.pop()
             if last:
                 kept.append("")
-        elif segment.lower() in _SINGLE_DOT:
+        elif folded in _SINGLE_DOT:
             if last:
                 kept.append("")
         else:
