@@ -203,6 +203,76 @@ def test_e012_return_hosts_must_be_host_names(settings: Any, hosts: Any) -> None
     assert "RETURN_HOSTS" in error.msg
 
 
+HOST_NAME_HINT = "Give the host as browsers send it, e.g. 'feedback.example.com'."
+IP_HINT = ("List the vendor's host name instead. Of IP addresses only loopback ones, written "
+           "as browsers send them ('127.0.0.1', '::1'), are accepted, for local development.")
+
+
+@pytest.mark.parametrize(("host", "problem", "hint"), [
+    (".example.com", "has an empty label (a leading, trailing or doubled dot)", HOST_NAME_HINT),
+    ("feedback.example.com.", "has an empty label (a leading, trailing or doubled dot)",
+     HOST_NAME_HINT),
+    ("feedback..example.com", "has an empty label (a leading, trailing or doubled dot)",
+     HOST_NAME_HINT),
+    ("127.1", "browsers read as an IP address (its last label is a number)", IP_HINT),
+    ("0x7f.1", "browsers read as an IP address (its last label is a number)", IP_HINT),
+    ("2130706433", "browsers read as an IP address (its last label is a number)", IP_HINT),
+    ("feedback.example.0x", "browsers read as an IP address (its last label is a number)",
+     IP_HINT),
+    ("10.0.0.1", "is an IP address", IP_HINT),
+    ("2001:db8::1", "is an IP address", IP_HINT),
+    ("0:0:0:0:0:0:0:1", "is an IP address", IP_HINT),
+    ("-feedback.example.com", "is not a host name by RFC 1123 (labels of 1 to 63 letters, "
+     "digits and inner hyphens)", HOST_NAME_HINT),
+    ("feedback-.example.com", "is not a host name by RFC 1123 (labels of 1 to 63 letters, "
+     "digits and inner hyphens)", HOST_NAME_HINT),
+    ("a" * 64 + ".example.com", "is not a host name by RFC 1123 (labels of 1 to 63 letters, "
+     "digits and inner hyphens)", HOST_NAME_HINT),
+    ("feedback_sso.example.com", "is not a bare host name",
+     "Give just the host, e.g. 'feedback.example.com': no scheme, port, path or wildcard."),
+    ("*.example.com", "is not a bare host name",
+     "Give just the host, e.g. 'feedback.example.com': no scheme, port, path or wildcard."),
+    ("feedback.example.com:443", "is not a bare host name",
+     "Give just the host, e.g. 'feedback.example.com': no scheme, port, path or wildcard."),
+    ("bücher.example", "is not ASCII", "Give its punycode form (xn--…), as browsers send it."),
+])
+def test_e012_each_return_host_must_be_a_host_name(settings: Any, host: str, problem: str,
+                                                   hint: str) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"productlift": {
+        "SECRET": SECRETS["productlift"], "PORTAL_URL": "https://feedback.example.com",
+        "RETURN_HOSTS": ["roadmap.example.com", host]}}}
+    error = only(check_settings())
+    assert error.id == "feedback_sso.E012"
+    assert error.msg == (f"FEEDBACK_SSO['VENDORS']['productlift']['RETURN_HOSTS'] contains "
+                         f"{host!r}, which {problem}.")
+    assert error.hint == hint
+
+
+def test_e012_names_every_bad_return_host_and_hides_credentials(settings: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"productlift": {
+        "SECRET": SECRETS["productlift"], "PORTAL_URL": "https://feedback.example.com",
+        "RETURN_HOSTS": ["127.1", "https://user:hunter2@roadmap.example.com/"]}}}
+    messages = [error.msg for error in check_settings()]
+    key = "FEEDBACK_SSO['VENDORS']['productlift']['RETURN_HOSTS']"
+    assert messages == [
+        f"{key} contains '127.1', which browsers read as an IP address (its last label is a "
+        "number).",
+        f"{key} contains '***@roadmap.example.com/', which is not a bare host name.",
+    ]
+
+
+@pytest.mark.parametrize("hosts", [
+    ["roadmap.example.com", "Roadmap.Example.COM", "localhost", "1password.example",
+     "xn--bcher-kva.example", "a" * 63 + ".example.com", "127.0.0.1", "::1"],
+])
+def test_return_hosts_accept_host_names_and_loopback_addresses(settings: Any,
+                                                               hosts: list[str]) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"productlift": {
+        "SECRET": SECRETS["productlift"], "PORTAL_URL": "https://feedback.example.com",
+        "RETURN_HOSTS": hosts}}}
+    assert check_settings() == []
+
+
 def test_e013_invalid_custom_spec(settings: Any) -> None:
     settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": "x" * 40,
                                                   "SPEC": {"CLAIM_NAMES": {"e": "mail"}}}}}

@@ -211,12 +211,16 @@ def test_return_hosts_extend_the_allow_list(client: Client, user: Any,
     assert response["Location"].startswith("https://roadmap.example.com/ideas?sso=ey")
 
 
-def test_a_token_parameter_in_the_target_is_replaced(client: Client, user: Any) -> None:
+@pytest.mark.parametrize("target", ["/roadmap?sso=attacker-token", "/roadmap?SSO=attacker-token",
+                                    "/roadmap?tab=new;sso[]=attacker-token"])
+def test_a_target_with_a_token_parameter_is_dropped(client: Client, user: Any,
+                                                    target: str) -> None:
     client.force_login(user)
 
-    response = client.get("/feedback-sso/productlift/redirect/",
-                          {"next": "/roadmap?sso=attacker-token"})
+    response = client.get("/feedback-sso/productlift/redirect/", {"next": target})
 
+    location = urlsplit(response["Location"])
+    assert (location.netloc, location.path) == ("feedback.example.com", "")
     (token,) = query(response["Location"])["sso"]
     assert verify("productlift", token)["email"] == user.email
 

@@ -3,14 +3,16 @@
 Each target goes in ``?next=`` (and in the vendor's own parameter, FeedbackChimp
 ``return_to``) to every vendor with a redirect view, for a user who gets a token and for
 one who doesn't (staff): the ``Location`` must be https on a host the test lists here,
-independently of the app's own allow-list.
+independently of the app's own allow-list, and its path, as a browser resolves it
+(ada, a WHATWG URL parser), must not start with ``//`` nor leave the portal's path.
 """
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+import ada_url
 import pytest
 from django.test import Client
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -66,6 +68,12 @@ HOSTILE = [
     # CR/LF and other control characters
     "/\r\nLocation: https://evil.example", "\r\n//evil.example", "/%0d%0aSet-Cookie:%20a=b",
     "https://{host}\x00.evil.example/", "https://{host}\x0b.evil.example/",
+    # dot segments, "%2e" too, that a browser resolves to the path "//evil.example"
+    "/.//evil.example", "/x/..//evil.example", "/%2e//evil.example", "/%2e%2e//evil.example",
+    "/%2E%2E//evil.example", "/.%2e//evil.example", "/%2e.//evil.example",
+    "/x/%2e%2e/%2e%2e//evil.example", "https://{host}/.//evil.example",
+    "https://{host}/a/b/../../..//evil.example", "/x/..%2F%2Fevil.example",
+    "https://{host}//evil.example",
     # loopback and internal addresses, and a target far too long to be honest
     "https://127.0.0.1/", "https://[::1]/", "https://0x7f.1/", "/" + "a" * 3000,
 ]
@@ -79,7 +87,7 @@ def hostile_targets(vendor_id: str) -> list[str]:
             for target in HOSTILE]
 
 
-def location_problem(location: str, hosts: set[str]) -> str | None:
+def location_problem(location: str, hosts: set[str], boundary: str = "") -> str | None:
     """Why a browser following ``location`` could leave the vendor's hosts, if it could."""
     if any(ord(char) <= 0x20 or char in "\\\x7f" for char in location):
         return "control character, space or backslash"
@@ -90,6 +98,33 @@ def location_problem(location: str, hosts: set[str]) -> str | None:
         return f"host {parts.netloc!r}"
     if not url_has_allowed_host_and_scheme(location, hosts, require_https=True):
         return "Django's url_has_allowed_host_and_scheme says no"
+    return path_problem(location, boundary)
+
+
+def path_problem(location: str, boundary: str) -> str | None:
+    """Why the path of ``location`` could become ``//host`` or leave ``boundary``.
+
+    As a browser resolves it, and as a server that percent-decodes the path before
+    resolving its dot segments would.
+    """
+    path = ada_url.URL(location).pathname
+    decoded = ada_url.URL(quote(unquote(path), safe="/"), "https://portal.test/").pathname
+    for resolved in (path, decoded):
+        if resolved.startswith("//"):
+            return f"path {resolved!r} starts with '//'"
+        if boundary and resolved != boundary and not resolved.startswith(boundary + "/"):
+            return f"path {resolved!r} is outside {boundary!r}"
+    return None
+
+
+def redirect_problem(location: str, vendor_id: str, boundary: str = "") -> str | None:
+    """What is wrong with ``location`` and, for FeedbackChimp, the ``return_to`` in it."""
+    # FeedbackChimp sends the user on to return_to after sign-in: it must be safe too.
+    nested = parse_qs(urlsplit(location).query).get("return_to", [])
+    for url in (location, *nested):
+        problem = location_problem(url, HOSTS[vendor_id], boundary)
+        if problem:
+            return problem
     return None
 
 
@@ -116,10 +151,7 @@ def test_hostile_return_targets_never_leave_the_vendors_hosts(client: Any,
             assert response.status_code == 302, (param, target)
             location = response["Location"]
             query = parse_qs(urlsplit(location).query)
-            problem = location_problem(location, HOSTS[vendor_id])
-            # FeedbackChimp sends the user on to return_to after sign-in: it must be safe too.
-            for nested in query.get("return_to", []):
-                problem = problem or location_problem(nested, HOSTS[vendor_id])
+            problem = redirect_problem(location, vendor_id)
             if problem:
                 failures.append(f"{param}={target!r} -> {location!r}: {problem}")
             tokens = query.get(TOKEN_PARAMS[vendor_id], [])
@@ -132,8 +164,73 @@ def test_hostile_return_targets_never_leave_the_vendors_hosts(client: Any,
     assert not failures, "\n".join(failures)
 
 
+#: Vendors whose portal can sit under a path, and targets that leave ``/board``.
+BOARD_VENDORS = ("sleekplan", "productlift", "feedbackchimp")
+OUTSIDE_THE_BOARD = [
+    "/..", "/../other/", "/%2e%2e/other/", "/%2E%2E/other/", "/.%2e/other/", "/%2e./other/",
+    "/x/../../other", "/x/%2e%2e/%2e%2e/other", "/..%2Fother", "/%2e%2e%2Fother",
+    "https://{host}", "https://{host}/", "https://{host}/other", "https://{host}/boardroom",
+    "https://{host}/board/../other", "https://{host}/board/%2e%2e/other",
+    "https://{host}/board/..%2F..%2Fother", "https://{host}/Board/ideas",
+]
+
+
+def on_board(vendor_settings: Any, vendor_id: str) -> str:
+    """Moves the vendor's portal under ``/board``; returns its host."""
+    host = next(iter(HOSTS[vendor_id]))
+    vendor_settings(vendor_id, PORTAL_URL=f"https://{host}/board")
+    if vendor_id == "feedbackchimp":  # its SSO URL lives on the portal too
+        vendor_settings(vendor_id, SSO_URL="{PORTAL_URL}/api/v1/auth/access/jwt")
+    return host
+
+
+@pytest.mark.parametrize("vendor_id", BOARD_VENDORS)
+def test_a_portal_path_is_a_boundary(client: Any, vendor_settings: Any, vendor_id: str) -> None:
+    host = on_board(vendor_settings, vendor_id)
+    failures = []
+    for param in RETURN_PARAMS.get(vendor_id, ("next",)):
+        for target in OUTSIDE_THE_BOARD:
+            target = target.format(host=host, HOST=host.upper())
+            response = client.get(f"/feedback-sso/{vendor_id}/redirect/?{param}={quote(target)}")
+            problem = redirect_problem(response["Location"], vendor_id, "/board")
+            if problem:
+                failures.append(f"{param}={target!r} -> {response['Location']!r}: {problem}")
+    assert not failures, "\n".join(failures)
+
+
+def without_our_token(location: str) -> str:
+    return location.split("?sso=")[0].split("&sso=")[0]
+
+
+@pytest.mark.parametrize(("target", "expected"), [
+    ("/", "https://feedback.example.com/board/"),
+    ("/ideas?tab=new&sort=top", "https://feedback.example.com/board/ideas?tab=new&sort=top"),
+    ("/files/report.v2.final.pdf", "https://feedback.example.com/board/files/report.v2.final.pdf"),
+    ("/a/../b", "https://feedback.example.com/board/b"),
+    ("/a/%2e%2e/b/./c", "https://feedback.example.com/board/b/c"),
+    ("https://feedback.example.com/board", "https://feedback.example.com/board"),
+    ("https://feedback.example.com/board/ideas/", "https://feedback.example.com/board/ideas/"),
+    ("https://feedback.example.com/board/a/../b", "https://feedback.example.com/board/b"),
+])
+def test_honest_targets_under_a_portal_path_are_kept(client: Any, vendor_settings: Any,
+                                                     target: str, expected: str) -> None:
+    """What the browser would resolve anyway is sent resolved: what we checked is what it gets."""
+    on_board(vendor_settings, "productlift")
+
+    location = client.get(f"/feedback-sso/productlift/redirect/?next={quote(target)}")[
+        "Location"]
+
+    assert without_our_token(location) == expected
+
+
 @pytest.mark.parametrize(("vendor_id", "target", "expected"), [
     ("sleekplan", "/roadmap?tab=new", "https://acme.sleekplan.app/roadmap?tab=new"),
+    ("sleekplan", "/roadmap/../changelog", "https://acme.sleekplan.app/changelog"),
+    ("productlift", "/docs/v1.2/report.final.pdf",
+     "https://feedback.example.com/docs/v1.2/report.final.pdf"),
+    # Parameters that only look like the token parameter stay.
+    ("productlift", "/p/42?tab=new&q=sso&sso_theme=dark&ssoid=7",
+     "https://feedback.example.com/p/42?tab=new&q=sso&sso_theme=dark&ssoid=7"),
     ("productlift", "https://feedback.example.com/p/42",
      "https://feedback.example.com/p/42"),
     ("productlift", "https://FEEDBACK.example.com:443/p/42",
@@ -145,7 +242,7 @@ def test_honest_targets_are_kept(client: Any, vendor_id: str, target: str,
     location = client.get(f"/feedback-sso/{vendor_id}/redirect/?next={quote(target)}")[
         "Location"]
 
-    assert location.split("?sso=")[0].split("&sso=")[0] == expected
+    assert without_our_token(location) == expected
 
 
 def test_feedbackchimp_passes_an_honest_return_to_on(client: Any) -> None:
@@ -160,12 +257,24 @@ def test_feedbackchimp_passes_an_honest_return_to_on(client: Any) -> None:
         assert parse_qs(urlsplit(location).query)["return_to"] == [target]
 
 
+#: Ways a vendor's server may read its token parameter, ``{name}``, out of a target.
+SMUGGLED = [
+    "?a=1&+{name}={token}", "?%20{name}={token}", "?{NAME}={token}", "?{name}[]={token}",
+    "?{name}[0]={token}", "?{name}.={token}", "?a=1;{name}={token}", "#{name}={token}",
+    "#/ideas?a=1&{name}={token}", ";{name}={token}", "?next=%2Fideas%3F{name}%3D{token}",
+]
+
+
 @pytest.mark.parametrize(("vendor_id", "param", "target"), [
     ("sleekplan", "next", "/board?sso={token}"),
     ("productlift", "next", "https://feedback.example.com/?a=1&sso={token}"),
     ("feedbackchimp", "return_to",
      "https://acme.feedbackchimp.space/api/v1/auth/access/jwt?jwt={token}"),
     ("issuely", "next", "https://issuely.in/api/auth/sso?token={token}"),
+    *[(vendor_id, RETURN_PARAMS.get(vendor_id, ("next",))[-1],
+       f"https://{next(iter(HOSTS[vendor_id]))}/ideas"
+       + variant.replace("{name}", name).replace("{NAME}", name.upper()))
+      for vendor_id, name in TOKEN_PARAMS.items() for variant in SMUGGLED],
 ])
 def test_a_target_cannot_smuggle_in_someone_elses_token(
     client: Any, vendor_id: str, param: str, target: str
