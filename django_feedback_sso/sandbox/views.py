@@ -138,8 +138,8 @@ class WidgetScriptView(SandboxView):
 
 
 # The escapes of Django's json_script (django/utils/html.py), so no value can close a
-# script element or open a comment wherever the stand-in's source ends up. The package has
-# no public filter for this: one would be one |safe away from an HTML attribute.
+# script element or open a comment wherever the stand-in's source ends up. Deliberately
+# not a template filter: such JSON breaks out of an HTML attribute.
 _SCRIPT_SAFE = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 

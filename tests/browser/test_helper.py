@@ -105,6 +105,15 @@ def test_the_tag_sets_a_numeric_product_id_and_loads_the_widget(page: Page) -> N
         "number", 12345]
 
 
+def test_the_token_does_not_stay_in_the_page(page: Page) -> None:
+    log_in(page, "zoe")
+    page.goto("/page/sleekplan/")
+
+    assert verify("sleekplan", page.evaluate("window.SLEEK_USER.token"))["mail"] == (
+        "zoe@example.com")
+    assert page.evaluate("document.querySelectorAll('[data-token]').length") == 0
+
+
 def test_a_product_id_that_is_not_digits_loads_nothing(page: Page) -> None:
     with requests_made(page) as urls, page.expect_console_message(from_helper) as message:
         page.goto("/helper/sleekplan_product_id/")

@@ -124,9 +124,12 @@
   }
 
   function startSleekplan(script, data) {
+    var token = data.token;
+    // Read once; a token left in an attribute could be matched by injected CSS selectors.
+    script.removeAttribute("data-token");
     wireSleekplan(data.tokenUrl);
-    if (data.token) {
-      signInToSleekplan(data.token);
+    if (token) {
+      signInToSleekplan(token);
     }
     if (data.productId && data.widgetSrc) {
       loadSleekplanWidget(script, data.productId, data.widgetSrc);
