@@ -41,7 +41,7 @@ def test_snippet(jinja: Any, user: Any) -> None:
 
 
 def test_snippet_with_default_vendor(jinja: Any, user: Any) -> None:
-    assert "SLEEK_USER" in render(jinja, "{{ feedback_sso_token() }}", user)
+    assert 'data-feedback-sso="sleekplan"' in render(jinja, "{{ feedback_sso_token() }}", user)
 
 
 def test_raw_token(jinja: Any, user: Any) -> None:

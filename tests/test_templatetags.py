@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template, TemplateSyntaxError
+from django.template.loader import get_template
 from django.test import RequestFactory
 
 from django_feedback_sso.exceptions import FeedbackSSOConfigurationError, FeedbackSSOUnknownVendor
@@ -41,25 +40,27 @@ def render(source: str, user: Any, **context: Any) -> str:
 
 
 def sleek_token(html: str) -> str:
-    script = next(s for s in Snippet(html).scripts() if "SLEEK_USER" in s.text)
-    match = re.fullmatch(r"window\.SLEEK_USER = \{token: (.*)\};", script.text.strip())
-    assert match, script.text
-    token: str = json.loads(match.group(1))
-    return token
+    """The token the Sleekplan snippet hands feedback-sso.js for window.SLEEK_USER."""
+    (script,) = Snippet(html).scripts()
+    return script.attrs.get("data-token") or ""
 
 
-def test_sleekplan_sets_sleek_user_before_the_widget_loads(user: Any) -> None:
+def test_sleekplan_hands_the_helper_its_token_and_widget(user: Any) -> None:
     html = render('{% feedback_sso_token "sleekplan" %}', user)
-    scripts = Snippet(html).scripts()
+    (script,) = Snippet(html).scripts()
 
     claims = verify("sleekplan", sleek_token(html))
 
     assert claims["mail"] == user.email
-    assert "SLEEK_USER" in scripts[0].text  # before the loader
-    assert scripts[1].attrs["src"] == "/static/feedback_sso/feedback-sso.js"
-    assert scripts[1].attrs["data-token-url"] == "/feedback-sso/sleekplan/token/"
-    assert 'window.SLEEK_PRODUCT_ID = "12345"' in scripts[2].text
-    assert '"https://client.sleekplan.com/sdk/e.js"' in scripts[2].text
+    assert script.attrs == {
+        "src": "/static/feedback_sso/feedback-sso.js",
+        "data-feedback-sso": "sleekplan",
+        "data-token-url": "/feedback-sso/sleekplan/token/",
+        "data-token": sleek_token(html),
+        "data-product-id": "12345",
+        "data-widget-src": "https://client.sleekplan.com/sdk/e.js",
+    }
+    assert script.text.strip() == ""  # nothing is written into script source
 
 
 def test_productlift_sdk_script_carries_the_token(user: Any) -> None:
@@ -118,8 +119,8 @@ def test_users_without_a_token_get_the_anonymous_form(who: str) -> None:
     (lift,) = Snippet(render('{% feedback_sso_token "productlift" %}', user)).scripts()
     (boost,) = Snippet(render('{% feedback_sso_token "boostgpt" %}', user)).scripts()
 
-    assert "SLEEK_USER" not in sleek
-    assert "SLEEK_PRODUCT_ID" in sleek  # the widget still loads, anonymously
+    assert "data-token" not in Snippet(sleek).scripts()[0].attrs
+    assert "data-product-id" in Snippet(sleek).scripts()[0].attrs  # the widget still loads
     assert lift.attrs["src"] == "https://feedback.example.com/widgets_sdk"
     assert "data-user-token" not in boost.attrs
     assert render('{% feedback_sso_token "boostgpt" as t %}[{{ t }}]', user) == "[]"
@@ -131,7 +132,7 @@ def test_hostile_display_names_never_break_out(name: str) -> None:
 
     for vendor_id in ("sleekplan", "productlift", "boostgpt", "issuely", "feedbackchimp"):
         html = render(f'{{% feedback_sso_token "{vendor_id}" %}}', user)
-        expected = {"sleekplan": ["script"] * 3, "productlift": ["script"],
+        expected = {"sleekplan": ["script"], "productlift": ["script"],
                     "boostgpt": ["script"], "issuely": ["a"], "feedbackchimp": ["a"]}
         assert Snippet(html).tags() == expected[vendor_id]
         assert name.strip() not in html
@@ -139,18 +140,30 @@ def test_hostile_display_names_never_break_out(name: str) -> None:
     assert claims["full_name"] == name.strip()
 
 
-def test_option_values_are_escaped_in_scripts_and_attributes(vendor_settings: Any,
-                                                             user: Any) -> None:
-    vendor_settings("sleekplan", WIDGET_SCRIPT_URL='https://cdn.example/e.js?</script><script>alert(1)//')
-    vendor_settings("boostgpt", BOT_ID='b" onload="alert(1)')
+def test_option_values_are_escaped_in_attributes(user: Any) -> None:
+    # The snippet templates themselves, so no settings validation stands in front of them.
+    hostile = 'x" onmouseover="alert(1)" y="</script><script>alert(1)//'
+    context = {"options": {"PRODUCT_ID": hostile, "BOT_ID": hostile}, "signed_in": True,
+               "token": hostile, "token_url": hostile, "script_url": hostile}
 
-    sleek = render('{% feedback_sso_token "sleekplan" %}', user)
-    (boost,) = Snippet(render('{% feedback_sso_token "boostgpt" %}', user)).scripts()
+    (sleek,) = Snippet(get_template("feedback_sso/snippets/sleekplan.html").render(
+        context)).scripts()
+    (boost,) = Snippet(get_template("feedback_sso/snippets/boostgpt.html").render(
+        context)).scripts()
 
-    assert len(Snippet(sleek).scripts()) == 3
-    assert "\\u003C/script\\u003E" in sleek
-    assert boost.attrs["data-bot-id"] == 'b" onload="alert(1)'
-    assert "onload" not in boost.attrs
+    assert sleek.attrs == {"src": "/static/feedback_sso/feedback-sso.js",
+                           "data-feedback-sso": "sleekplan", "data-token-url": hostile,
+                           "data-token": hostile, "data-product-id": hostile,
+                           "data-widget-src": hostile}
+    assert boost.attrs == {"src": hostile, "data-bot-id": hostile, "data-user-token": hostile}
+    assert (sleek.text.strip(), boost.text.strip()) == ("", "")
+
+
+def test_no_json_filter_is_public() -> None:
+    # Script-escaped JSON keeps its quotes: in an attribute, '"x\" onmouseover=…"' would
+    # end the attribute. The library offers no such filter to put there.
+    with pytest.raises(TemplateSyntaxError, match="Invalid filter: 'feedback_sso_json'"):
+        Template('{% load feedback_sso %}<a title="{{ value|feedback_sso_json }}">')
 
 
 def test_no_request_in_context_means_anonymous(user: Any) -> None:

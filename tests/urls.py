@@ -1,10 +1,11 @@
 from django.urls import include, path
 
-from tests.views import page
+from tests.views import helper_page, page
 
 urlpatterns = [
     path("feedback-sso/", include("django_feedback_sso.urls")),
     path("page/<slug:vendor_id>/", page),
+    path("helper/<slug:name>/", helper_page),
     path("sandbox/", include("django_feedback_sso.sandbox.urls")),
     path("", include("demo.urls")),
 ]

@@ -19,6 +19,7 @@ from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.decorators import method_decorator
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.csrf import csrf_exempt
 
 from ..conf import VendorConfig
@@ -129,8 +130,22 @@ class WidgetScriptView(SandboxView):
                                 content_type="text/javascript; charset=utf-8")
         verify_url = request.build_absolute_uri(
             reverse("feedback_sso_sandbox:verify", args=[config.id]))
-        body = template.render({"vendor": config.vendor, "verify_url": verify_url})
+        literals = {"vendor_id": config.id, "vendor_name": config.vendor.name,
+                    "verify_url": verify_url}
+        body = template.render({"vendor": config.vendor, "js": {
+            name: _js_literal(value) for name, value in literals.items()}})
         return HttpResponse(body, content_type="text/javascript; charset=utf-8")
+
+
+# The escapes of Django's json_script (django/utils/html.py), so no value can close a
+# script element or open a comment wherever the stand-in's source ends up. Deliberately
+# not a template filter: such JSON breaks out of an HTML attribute.
+_SCRIPT_SAFE = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _js_literal(value: Any) -> SafeString:
+    """``value`` as a JSON literal for the stand-in widget scripts."""
+    return mark_safe(json.dumps(value).translate(_SCRIPT_SAFE))  # noqa: S308
 
 
 def _text(value: Any) -> str:

@@ -1,30 +1,19 @@
-"""``{% feedback_sso_token %}`` and the ``feedback_sso_json`` filter."""
+"""``{% feedback_sso_token %}``.
+
+The library has no JSON filter on purpose: JSON escaped for ``<script>`` breaks out of an
+HTML attribute (``x" onmouseover=…``). Snippets hand data to feedback-sso.js in data
+attributes, which Django's autoescaping covers.
+"""
 
 from __future__ import annotations
-
-import json
-from typing import Any
 
 from django import template
 from django.template.base import FilterExpression, Parser, Token
 from django.template.library import TagHelperNode, parse_bits
-from django.utils.safestring import SafeString, mark_safe
 
 from ..delivery import raw_token, render_snippet
 
 register = template.Library()
-
-# The escapes of Django's json_script (django/utils/html.py), copied rather than imported
-# from a private name: inside <script>, "<" can start "</script>" or "<!--", and "&" an
-# entity in XHTML.
-_SCRIPT_SAFE = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.filter
-def feedback_sso_json(value: Any) -> SafeString:
-    """JSON that is safe inside ``<script>``: ``<``, ``>`` and ``&`` escaped as ``json_script``
-    does, so no value can close the script element or open a comment."""
-    return mark_safe(json.dumps(value).translate(_SCRIPT_SAFE))  # noqa: S308
 
 
 class FeedbackSSOTokenNode(TagHelperNode):

@@ -58,9 +58,9 @@ SLEEKPLAN = VendorSpec(
         "meta": ClaimRule(types=(dict,)),
     },
     options=(
-        VendorOption("PRODUCT_ID", "Your Sleekplan product id; the tag then also loads the "
-                     "widget (otherwise keep your own Sleekplan snippet after the tag).",
-                     kind="digits"),
+        VendorOption("PRODUCT_ID", "Your Sleekplan product id (digits); the tag then also "
+                     "loads the widget (otherwise put your own Sleekplan snippet before the "
+                     "tag).", kind="digits"),
         VendorOption("WIDGET_SCRIPT_URL", "The widget loader.", kind="url",
                      default="https://client.sleekplan.com/sdk/e.js"),
         _portal("https://yourboard.sleekplan.app", required=False),

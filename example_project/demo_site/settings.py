@@ -67,7 +67,7 @@ def vendor(vendor_id: str, **options: str) -> dict[str, str]:
 FEEDBACK_SSO = {
     "DEFAULT_VENDOR": "sleekplan",
     "VENDORS": {
-        "sleekplan": vendor("sleekplan", PRODUCT_ID="1000"),
+        "sleekplan": vendor("sleekplan", PRODUCT_ID="12345"),
         "productlift": vendor("productlift"),
         "feedbackchimp": vendor("feedbackchimp"),
         "issuely": vendor("issuely", COMPANY_ID="demo-company"),

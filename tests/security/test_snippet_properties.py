@@ -114,16 +114,11 @@ def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
     found = elements(html)
     shape = [(tag, sorted(attrs)) for tag, attrs, _ in found]
     if vendor_id == "sleekplan":
-        assert shape[-2:] == [("script", ["data-feedback-sso", "data-token-url", "src"]),
-                              ("script", [])]
-        if not signed_in:
-            assert len(shape) == 2
-            return ""
-        assert len(shape) == 3
-        assert shape[0] == ("script", [])
-        match = re.fullmatch(r'window\.SLEEK_USER = \{token: "([\w.-]+)"\};', found[0][2])
-        assert match, found[0][2]
-        return match.group(1)
+        attrs = ["data-feedback-sso", "data-product-id", "data-token-url", "data-widget-src",
+                 "src"] + (["data-token"] if signed_in else [])
+        assert shape == [("script", sorted(attrs))]
+        assert found[0][2].strip() == ""  # data in attributes, nothing in script source
+        return found[0][1].get("data-token", "")
     if vendor_id == "productlift":
         assert shape == [("script", ["defer", "src"])]
         (token,) = parse_qs(urlsplit(found[0][1]["src"]).query).get("sso", [""])

@@ -4,16 +4,23 @@
  *
  * Include it with data attributes on its own <script> tag:
  *   data-feedback-sso="sleekplan" data-token-url="/feedback-sso/sleekplan/token/"
- *     answers Sleekplan's $sleek.sso(callback) with {token: ...}
- *     (https://sleekplan.com/docs/authentication/single-sign-on);
+ *     answers Sleekplan's $sleek.sso(callback) with {token: ...}, or {} for a user who
+ *     gets none (https://sleekplan.com/docs/authentication/single-sign-on). The tag adds
+ *     data-token (sets window.SLEEK_USER) and, with PRODUCT_ID set, data-product-id and
+ *     data-widget-src (sets window.SLEEK_PRODUCT_ID and loads the widget).
  *   data-feedback-sso="boostgpt" data-token-url="..." data-bot-id="UUID"
  *     waits for widget.js, then calls BoostGPTWidget.init({botId, userToken})
- *     (https://docs.boostgpt.co/saas/chat-widget/sso).
+ *     (https://docs.boostgpt.co/saas/chat-widget/sso) or boostgpt.init({botId, userToken})
+ *     (https://docs.boostgpt.co/saas/chat-widget/api-reference).
  * Or call window.FeedbackSSO.fetchToken(url) yourself; it resolves to the token string,
  * or null when the user gets none (signed out, refused, vendor unavailable).
  */
 (function () {
   "use strict";
+
+  var BOOSTGPT_GLOBALS = ["BoostGPTWidget", "boostgpt"];
+  var WIDGET_WAIT_MS = 10000;
+  var POLL_MS = 100;
 
   function fetchToken(tokenUrl) {
     // Same origin only, with the session cookie; the endpoint is never cacheable.
@@ -33,46 +40,153 @@
       });
   }
 
-  function wireSleekplan(tokenUrl) {
-    window.$sleek = window.$sleek || [];
-    window.$sleek.sso = function (callback) {
-      fetchToken(tokenUrl).then(function (token) {
-        if (token) {
-          callback({ token: token });
-        }
-      });
-    };
+  // Our own <script>, found in a way markup can't fake. Named elements shadow Document's
+  // built-ins (https://html.spec.whatwg.org/multipage/dom.html#dom-document-nameditem):
+  // an injected <img name="currentScript" data-token-url=...> would make
+  // document.currentScript that <img>. The getter on Document.prototype can't be shadowed.
+  function ownScript() {
+    var current = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript");
+    var script = current.get.call(document);
+    return script instanceof HTMLScriptElement ? script : null;
   }
 
-  function whenDefined(name, then, triesLeft) {
-    if (window[name]) {
-      then(window[name]);
-    } else if (triesLeft > 0) {
-      setTimeout(function () { whenDefined(name, then, triesLeft - 1); }, 100);
+  function sleekQueue() {
+    // Before Sleekplan's SDK loads, $sleek is the plain array its snippet creates.
+    var sleek = window.$sleek;
+    if (!sleek || typeof sleek !== "object" || sleek instanceof Node) {
+      sleek = window.$sleek = [];
+    }
+    return sleek;
+  }
+
+  // Sleekplan's own snippet starts with window.$sleek=[], which replaces the object our
+  // sso sits on. The documented order (the site's snippet, then the tag) avoids that; for a
+  // page in the other order, hand sso to whatever $sleek becomes when it has none.
+  function keepSsoOnReplacement(sso) {
+    var existing = Object.getOwnPropertyDescriptor(window, "$sleek");
+    if (existing && !existing.configurable) {
+      return;
+    }
+    var current = window.$sleek;
+    Object.defineProperty(window, "$sleek", {
+      configurable: true,
+      enumerable: true,
+      get: function () { return current; },
+      set: function (value) {
+        current = value;
+        if (value && typeof value === "object" && typeof value.sso !== "function") {
+          value.sso = sso;
+        }
+      }
+    });
+  }
+
+  function wireSleekplan(tokenUrl) {
+    // Sleekplan doesn't say what the callback takes when there is no user; {} is its
+    // documented shape without a token, so the widget goes on with an anonymous visitor
+    // instead of waiting forever.
+    var sso = function (callback) {
+      fetchToken(tokenUrl).then(function (token) {
+        callback(token ? { token: token } : {});
+      });
+    };
+    sleekQueue().sso = sso;
+    keepSsoOnReplacement(sso);
+  }
+
+  function signInToSleekplan(token) {
+    // https://help.sleekplan.com/en/articles/5183353-identifying-end-user: SLEEK_USER is read
+    // when the widget loads. If the site's own (asynchronous) loader was faster, the SDK is
+    // already there and takes the token through $sleek.setUser({token}).
+    var sleek = window.$sleek;
+    if (sleek && typeof sleek.setUser === "function") {
+      sleek.setUser({ token: token });
+    } else {
+      window.SLEEK_USER = { token: token };
     }
   }
 
-  function wireBoostGPT(tokenUrl, botId) {
-    fetchToken(tokenUrl).then(function (token) {
-      whenDefined("BoostGPTWidget", function (widget) {
-        var options = { botId: botId };
-        if (token) {
-          options.userToken = token;
+  function loadSleekplanWidget(script, productId, src) {
+    // Sleekplan's snippet writes the id as a number (window.SLEEK_PRODUCT_ID=12345;).
+    if (!/^[0-9]+$/.test(productId) || !Number.isSafeInteger(Number(productId))) {
+      console.error("feedback-sso.js: Sleekplan's PRODUCT_ID must be digits; got '" +
+        productId + "'. The widget was not loaded.");
+      return;
+    }
+    window.SLEEK_PRODUCT_ID = Number(productId);
+    var loader = document.createElement("script");
+    loader.src = src;
+    loader.async = true;
+    if (script.nonce) {
+      loader.nonce = script.nonce;  // so a nonce-based CSP lets the loader run too
+    }
+    script.parentNode.insertBefore(loader, script.nextSibling);
+  }
+
+  function startSleekplan(script, data) {
+    var token = data.token;
+    // Read once; a token left in an attribute could be matched by injected CSS selectors.
+    script.removeAttribute("data-token");
+    wireSleekplan(data.tokenUrl);
+    if (token) {
+      signInToSleekplan(token);
+    }
+    if (data.productId && data.widgetSrc) {
+      loadSleekplanWidget(script, data.productId, data.widgetSrc);
+    }
+  }
+
+  function boostGPTWidget() {
+    for (var i = 0; i < BOOSTGPT_GLOBALS.length; i += 1) {
+      var candidate = window[BOOSTGPT_GLOBALS[i]];
+      // An element with that id is a window property too; only a real widget has init().
+      if (candidate && typeof candidate.init === "function") {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  function whenBoostGPTLoads() {
+    return new Promise(function (resolve, reject) {
+      var triesLeft = WIDGET_WAIT_MS / POLL_MS;
+      (function poll() {
+        var widget = boostGPTWidget();
+        if (widget) {
+          resolve(widget);
+        } else if (triesLeft > 0) {
+          triesLeft -= 1;
+          setTimeout(poll, POLL_MS);
+        } else {
+          reject(new Error("BoostGPT's widget did not load within " + WIDGET_WAIT_MS / 1000 +
+            " seconds (neither window.BoostGPTWidget nor window.boostgpt appeared); load " +
+            "widget.js (https://embed.boostgpt.co/widget.js) on this page."));
         }
-        widget.init(options);
-      }, 100);
+      })();
+    });
+  }
+
+  function wireBoostGPT(tokenUrl, botId) {
+    return Promise.all([fetchToken(tokenUrl), whenBoostGPTLoads()]).then(function (ready) {
+      var options = { botId: botId };
+      if (ready[0]) {
+        options.userToken = ready[0];
+      }
+      ready[1].init(options);
+    }, function (error) {
+      console.error("feedback-sso.js: " + error.message);
     });
   }
 
   window.FeedbackSSO = { fetchToken: fetchToken, wireSleekplan: wireSleekplan,
                          wireBoostGPT: wireBoostGPT };
 
-  var script = document.currentScript;
+  var script = ownScript();
   if (!script || !script.dataset.tokenUrl) {
     return;
   }
   if (script.dataset.feedbackSso === "sleekplan") {
-    wireSleekplan(script.dataset.tokenUrl);
+    startSleekplan(script, script.dataset);
   } else if (script.dataset.feedbackSso === "boostgpt" && script.dataset.botId) {
     wireBoostGPT(script.dataset.tokenUrl, script.dataset.botId);
   }

@@ -1,4 +1,4 @@
-{% load feedback_sso %}/*
+/*
  * Sandbox stand-in for {{ vendor.name }}'s widget loader (django-feedback-sso, development
  * only). It reads the token where the real widget reads it, asks the sandbox's verify
  * endpoint what {{ vendor.name }} would make of it, and shows the answer in a panel.
@@ -7,9 +7,9 @@
 (function () {
   "use strict";
 
-  var VENDOR = {{ vendor.id|feedback_sso_json }};
-  var VENDOR_NAME = {{ vendor.name|feedback_sso_json }};
-  var VERIFY_URL = {{ verify_url|feedback_sso_json }};
+  var VENDOR = {{ js.vendor_id }};
+  var VENDOR_NAME = {{ js.vendor_name }};
+  var VERIFY_URL = {{ js.verify_url }};
   // Set only while this file first runs; vendors read their data attributes off it.
   var ownScript = document.currentScript;
 
