@@ -48,7 +48,7 @@ def test_link_snippets_show_only_the_link(screen: Page, vendor_id: str, name: st
 
 
 @pytest.mark.parametrize(("vendor_id", "button", "panels"), [
-    ("sleekplan", f"{PANEL} button", 1),
+    ("sleekplan", f"{PANEL} button", 2),
     ("productlift", "[data-demo-flow]", 2),
     ("boostgpt", "[data-demo-flow]", 2),
 ])
