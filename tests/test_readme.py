@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import django_feedback_sso
 from django_feedback_sso.vendors.table import markdown_table
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
@@ -18,7 +19,7 @@ def test_vendor_table_matches_the_registry() -> None:
 
 
 def test_every_check_id_in_the_code_is_in_the_readme() -> None:
-    package = Path(__file__).resolve().parent.parent / "django_feedback_sso"
+    package = Path(django_feedback_sso.__file__).parent  # installed or checked out
     source = "\n".join(path.read_text() for path in package.rglob("*.py"))
     in_code = set(re.findall(r'"(?:feedback_sso\.)?([EW]0\d\d)"', source))
     in_readme = set(re.findall(r"`feedback_sso\.([EW]0\d\d)`", README))
