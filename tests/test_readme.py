@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import django_feedback_sso
+from django_feedback_sso.exceptions import FeedbackSSORefused
 from django_feedback_sso.vendors.table import markdown_table
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
@@ -26,3 +27,14 @@ def test_every_check_id_in_the_code_is_in_the_readme() -> None:
 
     assert in_code
     assert in_code == in_readme
+
+
+def test_troubleshooting_names_every_refusal_reason() -> None:
+    section = README[README.index("## Troubleshooting"):README.index("## Vendors")]
+    step = section[section.index("\n2. "):section.index("\n3. ")]
+    codes = {value for name, value in vars(FeedbackSSORefused).items() if name.isupper()}
+
+    named = set(re.findall(r"`(?:\d{3} )?([a-z][a-z_]*)`", step))
+
+    assert named - {"reason", "createsuperuser", "create_user"} == (
+        codes - {FeedbackSSORefused.ANONYMOUS} | {"authentication_required"})
