@@ -4,6 +4,7 @@
     python3 dev.py test      # the whole test suite: lint, types, unit, browser tests
     python3 dev.py example   # set up and serve the example project on localhost
     python3 dev.py matrix    # tox over the supported Python x Django matrix
+    python3 dev.py package   # build, twine check, unit tests against the built wheel and sdist
     python3 dev.py bench     # benchmarks against hand-written PyJWT code, one table
 
 Each command creates its own virtual environment under .venv/ on first use.
@@ -60,6 +61,12 @@ def matrix(extra: list[str]) -> None:
     run(PYTHON, "-m", "tox", "run-parallel", *extra)
 
 
+def package(extra: list[str]) -> None:
+    ensure_venv("test", "lint", "example", "browser")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "tox>=4.22")
+    run(PYTHON, "-m", "tox", "run", "-e", "package", *extra)
+
+
 def example(extra: list[str]) -> None:
     ensure_venv("example")
     manage = ROOT / "example_project" / "manage.py"
@@ -99,7 +106,8 @@ def ensure_wrk() -> None:
         print("Could not install wrk; the server benchmark will be skipped.", flush=True)
 
 
-COMMANDS = {"test": test, "example": example, "matrix": matrix, "bench": bench}
+COMMANDS = {"test": test, "example": example, "matrix": matrix, "package": package,
+            "bench": bench}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

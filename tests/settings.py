@@ -3,9 +3,13 @@
 import sys
 from pathlib import Path
 
-# The browser tests drive the example project's demo app; make it importable wherever
-# these settings load (pytest, tox, mypy's Django plugin).
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "example_project"))
+# The browser tests drive the example project's demo app: installed when example_project/
+# is there (a checkout), left out where it isn't (the unpacked sdist), so the unit tests
+# never need it. The browser tests skip without it (tests/browser/conftest.py).
+EXAMPLE_PROJECT = Path(__file__).resolve().parent.parent / "example_project"
+DEMO_APP = ["demo"] if (EXAMPLE_PROJECT / "demo").is_dir() else []
+if DEMO_APP:
+    sys.path.insert(0, str(EXAMPLE_PROJECT))
 
 SECRET_KEY = "tests-only-not-secret"
 DEBUG = False
@@ -22,7 +26,7 @@ INSTALLED_APPS = [
     "django_feedback_sso",
     "django_feedback_sso.sandbox",
     "tests.customuser",
-    "demo",  # the example project's pages, which the browser tests drive
+    *DEMO_APP,
 ]
 # Test runs have DEBUG off (pytest-django forces it), yet the sandbox rule and browser tests
 # need the sandbox; its "not with DEBUG off" check has its own test in test_sandbox.py.

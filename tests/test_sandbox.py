@@ -270,7 +270,62 @@ def test_verify_endpoint(user: Any, client: Client) -> None:
     assert bad.status_code == 403
     assert bad.json()["reason"] == "bad_signature"
     assert client.post(url).status_code == 400
-    assert client.get(url, {"token": token}).status_code == 405
+    assert client.put(url, {"token": token}).status_code == 405
+
+
+def test_verify_page_offers_a_form_and_never_reads_a_token_from_the_url(
+        user: Any, client: Client) -> None:
+    token = issue_token_for(user, "issuely").token
+
+    response = client.get(reverse("feedback_sso_sandbox:verify", args=["issuely"]),
+                          {"token": token})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert 'data-sandbox-state="anonymous"' in html
+    assert '<textarea id="sandbox-token" name="token" rows="6" required></textarea>' in html
+    assert '<input type="hidden" name="format" value="html">' in html
+    assert token not in html
+
+
+def test_verify_form_shows_the_verdict_on_a_pasted_token(user: Any, client: Client) -> None:
+    url = reverse("feedback_sso_sandbox:verify", args=["sleekplan"])
+    token = issue_token_for(user, "sleekplan").token
+
+    ok = client.post(url, {"token": f"  {token}\n", "format": "html"})
+    bad = client.post(url, {"token": token + "x", "format": "html"})
+    html = ok.content.decode()
+
+    assert ok.status_code == 200
+    assert ('<p class="sandbox-status">Signed in as <span data-sandbox-user>Jane Doe</span> '
+            f'(<span data-sandbox-email>{user.email}</span>)</p>') in html
+    assert f"<dt>mail</dt><dd>{user.email}</dd>" in html
+    assert token not in html
+    assert SECRETS["sleekplan"] not in html
+    assert bad.status_code == 403
+    assert b"<code data-sandbox-reason>bad_signature</code>" in bad.content
+    assert b'<textarea id="sandbox-token"' in bad.content
+
+
+@pytest.mark.parametrize(("referer", "back"), [
+    ("http://testserver/vendors/issuely/?sso=leaked", "/vendors/issuely/"),
+    ("http://testserver", "/"),
+    ("", "/"),
+    ("https://elsewhere.example/vendors/issuely/", "/"),
+    ("http://testserver//elsewhere.example/", "/"),
+    ("http://testserver/\\elsewhere.example/", "/"),
+    ("javascript:alert(1)", "/"),
+])
+def test_sandbox_pages_link_back_to_the_site_page_that_sent_the_user(
+        referer: str, back: str, client: Client) -> None:
+    portal = client.get(reverse("feedback_sso_sandbox:portal", args=["issuely"]),
+                        headers={"referer": referer})
+    form = client.get(reverse("feedback_sso_sandbox:verify", args=["issuely"]),
+                      headers={"referer": referer})
+
+    for response in (portal, form):
+        assert f'<a href="{back}" data-sandbox-back>← Back to the site</a>' in (
+            response.content.decode())
 
 
 @pytest.mark.parametrize(("vendor_id", "status"), [

@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.template import TemplateDoesNotExist
@@ -19,6 +19,7 @@ from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.csrf import csrf_exempt
 
@@ -85,37 +86,46 @@ class PortalView(SandboxView):
         context = {
             "vendor": config.vendor,
             "outcome": outcome,
-            "claims": [(name, _text(value)) for name, value in sorted(outcome.claims.items())],
+            "claims": _claims(outcome),
             "page": "/" + page,
             "return_to": request.GET.get(spec.return_param) if spec.return_param else None,
             "sign_in_url": _site_sign_in_url(config, "/" + page),
+            "back_url": _back_url(request),
         }
         return TemplateResponse(request, "feedback_sso_sandbox/portal.html", context,
-                                status=403 if outcome.state == "refused" else 200)
+                                status=_status(outcome))
 
 
 @method_decorator(csrf_exempt, name="dispatch")
 class VerifyView(SandboxView):
-    """``POST token=…`` → JSON outcome, for the stand-in widgets.
+    """``POST token=…`` → JSON outcome, for the stand-in widgets; ``GET`` → a form to paste
+    a token into, whose ``POST`` (``format=html``) shows the verdict as a page.
 
     Exempt from CSRF and open to any origin like a vendor's own API: it reads no cookie,
     and the widget may be served from another localhost origin than the page.
     """
 
-    http_method_names = ["post"]  # noqa: RUF012 - Django's View declares it a plain list
+    http_method_names = ["get", "post"]  # noqa: RUF012 - Django's View declares a plain list
+
+    def get(self, request: HttpRequest, config_id: str) -> HttpResponse:
+        return self.page(request, self.vendor_config(config_id), Outcome("anonymous"))
 
     def post(self, request: HttpRequest, config_id: str) -> HttpResponse:
         config = self.vendor_config(config_id)
-        token = request.POST.get("token", "")
-        if not token:
-            response = JsonResponse({"state": "refused", "reason": "no_token",
-                                     "detail": "no token was sent"}, status=400)
-        else:
-            outcome = check(config, token)
-            response = JsonResponse(outcome.as_json(),
-                                    status=403 if outcome.state == "refused" else 200)
+        token = request.POST.get("token", "").strip()
+        outcome = (check(config, token) if token else
+                   Outcome("refused", reason="no_token", detail="no token was sent"))
+        if request.POST.get("format") == "html":
+            return self.page(request, config, outcome)
+        response = JsonResponse(outcome.as_json(), status=_status(outcome))
         response["Access-Control-Allow-Origin"] = "*"
         return response
+
+    def page(self, request: HttpRequest, config: VendorConfig, outcome: Outcome) -> HttpResponse:
+        context = {"vendor": config.vendor, "outcome": outcome, "claims": _claims(outcome),
+                   "back_url": _back_url(request)}
+        return TemplateResponse(request, "feedback_sso_sandbox/verify.html", context,
+                                status=_status(outcome))
 
 
 class WidgetScriptView(SandboxView):
@@ -148,8 +158,30 @@ def _js_literal(value: Any) -> SafeString:
     return mark_safe(json.dumps(value).translate(_SCRIPT_SAFE))  # noqa: S308
 
 
+def _status(outcome: Outcome) -> int:
+    if outcome.reason == "no_token":
+        return 400
+    return 403 if outcome.state == "refused" else 200
+
+
+def _claims(outcome: Outcome) -> list[tuple[str, str]]:
+    return [(name, _text(value)) for name, value in sorted(outcome.claims.items())]
+
+
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _back_url(request: HttpRequest) -> str:
+    """Where "Back to the site" goes: the page that sent the user here, if it is on this
+    site, else its root. Only the path is kept: a query string could carry a token."""
+    referer = request.headers.get("Referer", "")
+    same_site = url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()},
+                                                require_https=request.is_secure())
+    path = urlsplit(referer).path if same_site else ""
+    # A path such as "//elsewhere.example/" would leave the site: only a plain one comes back.
+    plain = path.startswith("/") and url_has_allowed_host_and_scheme(path, allowed_hosts=set())
+    return path if plain else "/"
 
 
 def _site_sign_in_url(config: VendorConfig, page: str) -> str | None:

@@ -29,8 +29,11 @@
     var found = document.getElementById("feedback-sso-sandbox-dock");
     if (!found) {
       found = element("div", { id: "feedback-sso-sandbox-dock" });
-      found.style.cssText = "position:fixed;right:1rem;bottom:1rem;max-width:24rem;" +
-        "max-height:80vh;overflow:auto;z-index:2147483647;font:14px/1.4 system-ui,sans-serif";
+      // Never taller than the window: several panels scroll inside the dock instead of
+      // running off the screen. A page can keep its content beside it (24rem + 1rem).
+      found.style.cssText = "position:fixed;right:1rem;bottom:1rem;width:24rem;" +
+        "max-width:calc(100vw - 2rem);max-height:calc(100vh - 2rem);overflow:auto;" +
+        "z-index:2147483647;font:14px/1.4 system-ui,sans-serif";
       document.body.appendChild(found);
     }
     return found;
@@ -49,6 +52,9 @@
     this.status = this.root.appendChild(element("p", { "class": "sandbox-status" }));
     this.actions = this.root.appendChild(element("div"));
     this.claims = this.root.appendChild(element("dl"));
+    // Claim names and values side by side: half the height of the default layout.
+    this.claims.style.cssText = "display:grid;grid-template-columns:max-content 1fr;" +
+      "gap:0 .75rem;margin:.25rem 0 0;font-size:12px;font-family:monospace;word-break:break-all";
     dock().appendChild(this.root);
   }
 
@@ -86,7 +92,8 @@
     Object.keys(result.claims || {}).sort().forEach(function (name) {
       var value = result.claims[name];
       claims.appendChild(element("dt", {}, name));
-      claims.appendChild(element("dd", {}, typeof value === "string" ? value : JSON.stringify(value)));
+      claims.appendChild(element("dd", {}, typeof value === "string" ? value : JSON.stringify(value)))
+        .style.margin = "0";
     });
   };
 
