@@ -5,8 +5,40 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.template import engines
+from django.test import RequestFactory
 
+from django_feedback_sso.vendors import BUILTIN_SPECS
 from tests.factories import StaffUserFactory, UserFactory
+from tests.settings import FEEDBACK_SSO
+
+#: Every vendor the test settings configure (one configuration each, named by its id).
+VENDORS = tuple(FEEDBACK_SSO["VENDORS"])
+#: Those with a redirect view (BoostGPT has no portal).
+REDIRECT_VENDORS = tuple(vendor_id for vendor_id in VENDORS
+                         if BUILTIN_SPECS[vendor_id].sso_url_option)
+
+
+def request_for(user: Any, path: str = "/page/") -> Any:
+    """A GET request as the view layer sees it once AuthenticationMiddleware has run."""
+    request = RequestFactory().get(path)
+    request.user = user
+    return request
+
+
+def render_tag(user: Any, vendor_id: str | None = None, *, as_token: bool = False,
+               source: str | None = None, **context: Any) -> str:
+    """A template rendered as a project renders it (``request`` in the context).
+
+    By default ``{% feedback_sso_token vendor %}`` (or ``… as token %}{{ token }}``);
+    ``source`` renders any template body after ``{% load feedback_sso %}``.
+    """
+    if source is None:
+        args = "" if vendor_id is None else " vendor"
+        source = (f"{{% feedback_sso_token{args} as token %}}{{{{ token }}}}" if as_token
+                  else f"{{% feedback_sso_token{args} %}}")
+    template = engines["django"].from_string("{% load feedback_sso %}" + source)
+    return str(template.render({"vendor": vendor_id, **context}, request_for(user)))
 
 
 @pytest.fixture

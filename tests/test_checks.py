@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from django_feedback_sso.checks import check_settings
+from django_feedback_sso.vendors import BUILTIN_SPECS
 from tests.settings import SECRETS
 
 
@@ -57,15 +58,19 @@ def test_e003_unknown_vendor_suggests_the_closest(settings: Any) -> None:
     assert error.id == "feedback_sso.E003"
     assert error.msg == ("FEEDBACK_SSO['VENDORS']['sleekplna']: 'sleekplna' is not a "
                          "built-in vendor.")
-    assert error.hint.startswith("Did you mean 'sleekplan'?")
+    assert error.hint == ("Did you mean 'sleekplan'? Built in: sleekplan, productlift, "
+                          "feedbackchimp, issuely, boostgpt. For another vendor, describe it "
+                          "with 'SPEC' or point 'CLASS' at a Vendor subclass.")
 
 
 @pytest.mark.parametrize("secret", [None, "", 1234])
 def test_e004_missing_secret(settings: Any, secret: Any) -> None:
     settings.FEEDBACK_SSO = vendor_block(SECRET=secret)
     error = only(check_settings())
-    assert error.id == "feedback_sso.E004"
-    assert error.msg == "FEEDBACK_SSO['VENDORS']['issuely']['SECRET'] is missing or empty."
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E004", "FEEDBACK_SSO['VENDORS']['issuely']['SECRET'] is missing or empty.",
+        "Set it to Issuely's SSO secret, read from the environment (e.g. "
+        "env('ISSUELY_SSO_SECRET') with django-environ), never committed.")
 
 
 @pytest.mark.parametrize(("vendor_id", "option"), [("issuely", "COMPANY_ID"),
@@ -74,9 +79,15 @@ def test_e004_missing_secret(settings: Any, secret: Any) -> None:
                                                    ("feedbackchimp", "PORTAL_URL")])
 def test_e005_missing_required_option(settings: Any, vendor_id: str, option: str) -> None:
     settings.FEEDBACK_SSO = {"VENDORS": {vendor_id: {"SECRET": SECRETS[vendor_id]}}}
-    errors = [e for e in check_settings() if e.id == "feedback_sso.E005"]
-    assert errors[0].msg.startswith(f"FEEDBACK_SSO['VENDORS']['{vendor_id}']['{option}'] is "
-                                    "required")
+    spec = BUILTIN_SPECS[vendor_id]
+    [help_text] = [o.help for o in spec.options if o.name == option]
+
+    error = only(check_settings())
+
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E005",
+        f"FEEDBACK_SSO['VENDORS']['{vendor_id}']['{option}'] is required for {spec.name}.",
+        f"{help_text} ({spec.docs_url})")
 
 
 def test_e005_hint_says_where_to_find_the_value(settings: Any) -> None:
@@ -93,12 +104,20 @@ def test_e006_typo_in_option_key(settings: Any) -> None:
     assert error.hint.startswith("Did you mean 'COMPANY_ID'?")
 
 
-@pytest.mark.parametrize("lifetime", ["5m", 0, -5, 1.5, timedelta(milliseconds=500)])
-def test_e007_bad_lifetime(settings: Any, lifetime: Any) -> None:
+NOT_A_DURATION = ("must be a number of seconds or a timedelta.",
+                  "For example 300 or timedelta(minutes=5).")
+TOO_SHORT = ("must be at least one second.", "Leave it out for Issuely's default of 300 seconds.")
+
+
+@pytest.mark.parametrize(("lifetime", "expected"), [
+    ("5m", NOT_A_DURATION), (1.5, NOT_A_DURATION), (10**15, NOT_A_DURATION),
+    (0, TOO_SHORT), (-5, TOO_SHORT), (timedelta(milliseconds=500), TOO_SHORT)])
+def test_e007_bad_lifetime(settings: Any, lifetime: Any, expected: tuple[str, str]) -> None:
     settings.FEEDBACK_SSO = vendor_block(LIFETIME=lifetime)
     error = only(check_settings())
-    assert error.id == "feedback_sso.E007"
-    assert error.msg.startswith("FEEDBACK_SSO['VENDORS']['issuely']['LIFETIME'] must be")
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E007", f"FEEDBACK_SSO['VENDORS']['issuely']['LIFETIME'] {expected[0]}",
+        expected[1])
 
 
 @pytest.mark.parametrize(
@@ -118,16 +137,24 @@ def test_e008_lifetime_above_vendor_maximum(settings: Any, block: Any, message: 
     assert error.msg == "FEEDBACK_SSO['VENDORS']" + message
 
 
-@pytest.mark.parametrize("url", ["feedback.example.com", "http://feedback.example.com",
-                                 "https://user:pw@feedback.example.com",
-                                 "https://feedback.example.com/#x", "https://:99999"])
-def test_e009_malformed_url(settings: Any, url: str) -> None:
+@pytest.mark.parametrize(("url", "problem"), [
+    ("feedback.example.com", "'feedback.example.com': it has no host."),
+    ("http://feedback.example.com",
+     "'http://feedback.example.com': it must use https (http only on localhost)."),
+    ("https://user:pw@feedback.example.com",
+     "'https:***@feedback.example.com': it must not contain credentials."),
+    ("https://feedback.example.com/#x",
+     "'https://feedback.example.com/#x': it must not contain a #fragment."),
+    ("https://:99999", "'https://:99999': not a valid URL."),
+])
+def test_e009_malformed_url(settings: Any, url: str, problem: str) -> None:
+    """Reported once, where the mistake is: not again for SDK_URL, built from PORTAL_URL."""
     settings.FEEDBACK_SSO = {"VENDORS": {"productlift": {"SECRET": SECRETS["productlift"],
                                                          "PORTAL_URL": url}}}
-    errors = check_settings()
-    assert errors
-    assert {e.id for e in errors} == {"feedback_sso.E009"}
-    assert errors[0].msg.startswith("FEEDBACK_SSO['VENDORS']['productlift']['PORTAL_URL'] is")
+    error = only(check_settings())
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E009", f"FEEDBACK_SSO['VENDORS']['productlift']['PORTAL_URL'] is {problem}",
+        "Give an absolute https URL such as 'https://feedback.example.com'.")
 
 
 def test_e009_http_is_allowed_on_loopback(settings: Any) -> None:
@@ -136,32 +163,34 @@ def test_e009_http_is_allowed_on_loopback(settings: Any) -> None:
     assert check_settings() == []
 
 
-@pytest.mark.parametrize(
-    ("values", "key"),
-    [
-        ({"USER_CLAIMS": "tests.nowhere.hook"}, "USER_CLAIMS"),
-        ({"USER_PASSES": "tests.settings.SECRET_KEY"}, "USER_PASSES"),
-    ],
-)
-def test_e010_hook_does_not_import(settings: Any, values: dict[str, Any], key: str) -> None:
+@pytest.mark.parametrize(("values", "message", "hint"), [
+    ({"USER_CLAIMS": "tests.nowhere.hook"},
+     "FEEDBACK_SSO['USER_CLAIMS'] = 'tests.nowhere.hook' does not import (No module named "
+     "'tests.nowhere').",
+     "Give the dotted path of a function (user, config_id), e.g. 'myproject.sso.user_claims'."),
+    ({"USER_PASSES": "tests.settings.SECRET_KEY"},
+     "FEEDBACK_SSO['USER_PASSES'] = 'tests.settings.SECRET_KEY' is not callable.",
+     "Point it at a function taking (user, config_id)."),
+])
+def test_e010_hook_does_not_import(settings: Any, values: dict[str, Any], message: str,
+                                   hint: str) -> None:
     settings.FEEDBACK_SSO = {**vendor_block(), **values}
     error = only(check_settings())
-    assert error.id == "feedback_sso.E010"
-    assert error.msg.startswith(f"FEEDBACK_SSO['{key}'] = ")
+    assert (error.id, error.msg, error.hint) == ("feedback_sso.E010", message, hint)
 
 
-def test_e010_vendor_class_is_not_a_vendor(settings: Any) -> None:
-    settings.FEEDBACK_SSO = vendor_block(CLASS="tests.factories.UserFactory")
+@pytest.mark.parametrize(("path", "why"), [
+    ("tests.factories.UserFactory",
+     "tests.factories.UserFactory is not a subclass of django_feedback_sso.vendors.base.Vendor"),
+    ("tests.nowhere.Vendor", "No module named 'tests.nowhere'"),
+])
+def test_e010_vendor_class(settings: Any, path: str, why: str) -> None:
+    settings.FEEDBACK_SSO = vendor_block(CLASS=path)
     error = only(check_settings())
-    assert error.id == "feedback_sso.E010"
-    assert "is not a subclass of django_feedback_sso.vendors.base.Vendor" in error.msg
-
-
-def test_e010_vendor_class_does_not_import(settings: Any) -> None:
-    settings.FEEDBACK_SSO = vendor_block(CLASS="tests.nowhere.Vendor")
-    error = only(check_settings())
-    assert error.id == "feedback_sso.E010"
-    assert error.msg.startswith("FEEDBACK_SSO['VENDORS']['issuely']['CLASS'] does not import")
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E010",
+        f"FEEDBACK_SSO['VENDORS']['issuely']['CLASS'] does not import as a Vendor class ({why}).",
+        "Give the dotted path of a django_feedback_sso.vendors.Vendor subclass.")
 
 
 def test_e011_default_vendor_not_configured(settings: Any) -> None:
@@ -199,8 +228,13 @@ def test_e012_return_hosts_must_be_host_names(settings: Any, hosts: Any) -> None
         "SECRET": SECRETS["productlift"], "PORTAL_URL": "https://feedback.example.com",
         "RETURN_HOSTS": hosts}}}
     error = only(check_settings())
-    assert error.id == "feedback_sso.E012"
-    assert "RETURN_HOSTS" in error.msg
+    if isinstance(hosts, list):  # a list of the wrong things: named entry by entry below
+        assert error.id == "feedback_sso.E012"
+        return
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E012",
+        "FEEDBACK_SSO['VENDORS']['productlift']['RETURN_HOSTS'] must be a list of host names.",
+        "For example ['feedback.example.com'] (no scheme, no path).")
 
 
 HOST_NAME_HINT = "Give the host as browsers send it, e.g. 'feedback.example.com'."

@@ -15,7 +15,11 @@ from tests.oracle import verify
 pytestmark = pytest.mark.django_db
 
 
-def email_verified(user: Any, vendor_id: str) -> bool:
+CALLS: list[tuple[Any, str]] = []
+
+
+def email_verified(user: Any, config_id: str) -> bool:
+    CALLS.append((user, config_id))
     return user.last_name == "Verified"
 
 
@@ -53,11 +57,14 @@ def test_allow_staff_is_per_vendor(vendor_settings: Any, staff_user: Any) -> Non
 
 
 def test_user_passes_hook(vendor_settings: Any) -> None:
-    config = vendor_settings(USER_PASSES="tests.test_policy.email_verified")
-    assert config["USER_PASSES"]
+    vendor_settings(USER_PASSES="tests.test_policy.email_verified")
+    unverified, verified = UserFactory(last_name="Unverified"), UserFactory(last_name="Verified")
+    CALLS.clear()
 
-    assert refusal(UserFactory(last_name="Unverified")) == "user_passes"
-    assert issue_token_for(UserFactory(last_name="Verified"), "sleekplan").token
+    assert refusal(unverified) == "user_passes"
+    assert verify("issuely", issue_token_for(verified, "issuely").token)["email"] == (
+        verified.email)
+    assert [(unverified, "sleekplan"), (verified, "issuely")] == CALLS
 
 
 def test_refusal_message_names_vendor_and_reason_only() -> None:

@@ -13,9 +13,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.settings import SECRETS
-
-SEED_VENDORS = list(SECRETS)
+from tests.conftest import VENDORS
 
 
 def tables(queries: CaptureQueriesContext) -> list[str]:
@@ -23,7 +21,7 @@ def tables(queries: CaptureQueriesContext) -> list[str]:
             for query in queries.captured_queries]
 
 
-@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+@pytest.mark.parametrize("vendor_id", VENDORS)
 def test_token_endpoint_queries_only_session_and_user(client: Any, user: Any,
                                                       vendor_id: str) -> None:
     client.force_login(user)
@@ -34,7 +32,7 @@ def test_token_endpoint_queries_only_session_and_user(client: Any, user: Any,
     assert tables(queries) == ["django_session", "auth_user"]
 
 
-@pytest.mark.parametrize("vendor_id", SEED_VENDORS)
+@pytest.mark.parametrize("vendor_id", VENDORS)
 @pytest.mark.parametrize("source", ['{% feedback_sso_token "VENDOR" %}',
                                     '{% feedback_sso_token "VENDOR" as token %}{{ token }}'])
 def test_tag_adds_no_query(user: Any, vendor_id: str, source: str,

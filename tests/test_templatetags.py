@@ -10,9 +10,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template, TemplateSyntaxError
 from django.template.loader import get_template
-from django.test import RequestFactory
 
 from django_feedback_sso.exceptions import FeedbackSSOConfigurationError, FeedbackSSOUnknownVendor
+from tests.conftest import render_tag
 from tests.factories import UserFactory
 from tests.html import Snippet
 from tests.oracle import verify
@@ -33,10 +33,7 @@ HOSTILE_NAMES = [
 
 
 def render(source: str, user: Any, **context: Any) -> str:
-    request = RequestFactory().get("/")
-    request.user = user
-    return Template("{% load feedback_sso %}" + source).render(
-        Context({"request": request, **context}))
+    return render_tag(user, source=source, **context)
 
 
 def sleek_token(html: str) -> str:

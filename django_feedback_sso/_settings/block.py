@@ -103,9 +103,10 @@ def _check_unknown_keys(vendor: Vendor, block: Mapping[str, Any], found: Collect
 def _secret(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> str:
     secret = block.get("SECRET")
     if not isinstance(secret, str) or not secret:
+        variable = re.sub(r"[^A-Z0-9]+", "_", str(found.config_id).upper())
         found.add("E004", f"{found.key('SECRET')} is missing or empty.",
-                  "Set it to the vendor's SSO secret, read from the environment (e.g. "
-                  "env('SLEEKPLAN_SSO_SECRET') with django-environ), never committed.")
+                  f"Set it to {vendor.name}'s SSO secret, read from the environment (e.g. "
+                  f"env('{variable}_SSO_SECRET') with django-environ), never committed.")
         return ""
     try:
         size = len(secret.encode())
@@ -165,8 +166,8 @@ def _check_inferred(vendor: Vendor, block: Mapping[str, Any], options: Mapping[s
     spec = vendor.spec
     unconfirmed = [option for option in spec.options
                    if option.inferred and block.get(option.name) in (None, "")]
-    if not unconfirmed or not vendor.has_redirect(options):
-        return
+    if not unconfirmed or found.has_errors or not vendor.has_redirect(options):
+        return  # with errors in the block, fixing those comes first
     several = len(unconfirmed) > 1
     names = ", ".join(option.name for option in unconfirmed)
     defaults = ", ".join(repr(option.default) for option in unconfirmed)

@@ -23,19 +23,30 @@ def read_options(spec: VendorSpec, block: Mapping[str, Any], found: Collector) -
     A value that breaks its kind's rule is reported and left out.
     """
     values: dict[str, Any] = {}
+    broken: set[str] = set()  # reported already: URLs built from them aren't reported again
     for option in spec.options:
         value = block.get(option.name, option.default)
         if value is None or (isinstance(value, str) and not value):
             if option.required:
                 found.add("E005", f"{found.key(option.name)} is required for {spec.name}.",
                           f"{option.help} ({spec.docs_url})")
+                broken.add(option.name)
             continue
         value = READERS[option.kind](option, value, found)
-        if value is not None:
+        if value is None:
+            broken.add(option.name)
+        else:
             values[option.name] = value
     for option in spec.options:  # after the others: a URL may be built from them
         if option.kind in ("url", "base_url") and option.name in values:
+            template = str(values[option.name])
+            if any(f"{{{name}}}" in template for name in broken):
+                broken.add(option.name)  # the same mistake, reported once where it is made
+                continue
+            reported = len(found.problems)
             values[option.name] = _resolve_url(option, values, found)
+            if len(found.problems) > reported:
+                broken.add(option.name)
     return values
 
 

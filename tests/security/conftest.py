@@ -1,33 +1,11 @@
-"""Shared helpers of the security suite: rendering as a project does, and every log record."""
+"""Shared helpers of the security suite: every log record."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
-from django.template import engines
-from django.test import RequestFactory
-
-VENDORS = ("sleekplan", "productlift", "feedbackchimp", "issuely", "boostgpt")
-#: Vendors with a redirect view; BoostGPT has no portal.
-REDIRECT_VENDORS = ("sleekplan", "productlift", "feedbackchimp", "issuely")
-
-
-def request_for(user: Any, path: str = "/page/") -> Any:
-    """A GET request as the view layer sees it once AuthenticationMiddleware has run."""
-    request = RequestFactory().get(path)
-    request.user = user
-    return request
-
-
-def render_tag(user: Any, vendor_id: str, *, as_token: bool = False) -> str:
-    """``{% feedback_sso_token vendor %}`` rendered with the ``request`` context processor."""
-    source = ("{% load feedback_sso %}{% feedback_sso_token vendor as token %}{{ token }}"
-              if as_token else "{% load feedback_sso %}{% feedback_sso_token vendor %}")
-    template = engines["django"].from_string(source)
-    return str(template.render({"vendor": vendor_id}, request_for(user)))
 
 
 class _Everything(logging.Handler):

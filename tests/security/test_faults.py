@@ -20,8 +20,8 @@ from django_feedback_sso.exceptions import (
     FeedbackSSOHookError,
 )
 from django_feedback_sso.signals import token_issued
+from tests.conftest import VENDORS, render_tag
 from tests.oracle import verify
-from tests.security.conftest import VENDORS, render_tag
 from tests.security.hooks import BROKEN
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.security.urls")]

@@ -25,8 +25,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import VENDORS
 from tests.oracle import DOCUMENTED, verify
-from tests.security.conftest import VENDORS
 
 pytestmark = pytest.mark.load
 

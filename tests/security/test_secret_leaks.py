@@ -24,8 +24,8 @@ from django.views.debug import SafeExceptionReporterFilter
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.conf import Problem, get_config
 from django_feedback_sso.shortcuts import issue_token_for
+from tests.conftest import REDIRECT_VENDORS, VENDORS
 from tests.factories import StaffUserFactory, UserFactory
-from tests.security.conftest import REDIRECT_VENDORS, VENDORS
 from tests.security.test_faults import FAULTS, HOOKS
 from tests.settings import FEEDBACK_SSO
 

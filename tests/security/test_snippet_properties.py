@@ -29,9 +29,9 @@ from joserfc.jws import JWSRegistry
 from django_feedback_sso.exceptions import FeedbackSSOClaimError
 from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.views import TokenView
+from tests.conftest import VENDORS, render_tag, request_for
 from tests.customuser.models import EmailUser
 from tests.oracle import verify
-from tests.security.conftest import VENDORS, render_tag, request_for
 from tests.security.hooks import EXTRA
 from tests.settings import FEEDBACK_SSO, SECRETS
 

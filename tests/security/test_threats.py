@@ -17,13 +17,13 @@ from joserfc.jwk import OctKey
 
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.conf import get_vendor_config
-from django_feedback_sso.exceptions import FeedbackSSOTokenRejected
+from django_feedback_sso.exceptions import FeedbackSSOConfigurationError, FeedbackSSOTokenRejected
 from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.tokens import verify_signature
 from django_feedback_sso.vendors.spec import VendorSpec
+from tests.conftest import REDIRECT_VENDORS, VENDORS
 from tests.factories import UserFactory
 from tests.oracle import verify
-from tests.security.conftest import REDIRECT_VENDORS, VENDORS
 from tests.settings import SECRETS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.security.urls")]
@@ -37,10 +37,23 @@ def b64(data: dict[str, Any]) -> str:
 
 # Algorithm confusion ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("vendor_id", VENDORS)
-def test_every_token_is_hs256_whatever_the_settings_say(vendor_id: str, user: Any) -> None:
-    token = issue_token_for(user, vendor_id).token
+#: Keys a project might reach for to change the algorithm: each is refused, never obeyed.
+ALGORITHM_ATTEMPTS = [{"ALGORITHM": "none"}, {"ALGORITHM": "HS512"}, {"ALG": "none"},
+                      {"CLAIMS": {"alg": "none"}}, {"CLAIMS": {"header": {"alg": "none"}}}]
 
+
+@pytest.mark.parametrize("attempt", ALGORITHM_ATTEMPTS, ids=str)
+@pytest.mark.parametrize("vendor_id", VENDORS)
+def test_every_token_is_hs256_whatever_the_settings_say(
+        vendor_id: str, attempt: dict[str, Any], vendor_settings: Any, user: Any) -> None:
+    vendor_settings(vendor_id, **attempt)
+    problems = [(m.id, m.msg) for m in check_settings() if m.level >= 40]
+    try:
+        token = issue_token_for(user, vendor_id).token
+    except FeedbackSSOConfigurationError:
+        assert problems, "a configuration that can't mint must be a check error"
+        return
+    # The settings took: the extra claim is just a claim; the header is still pinned.
     assert json.loads(base64.urlsafe_b64decode(token.split(".")[0] + "==")) == {
         "alg": "HS256", "typ": "JWT"}
 
