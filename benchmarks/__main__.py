@@ -1,6 +1,7 @@
 """``python -m benchmarks``: run every benchmark and print one table.
 
     --quick       fewer rounds, for a smoke run (figures are noisier)
+    --runs N      N full runs; each figure is the median over them (publish these)
     --no-server   skip the gunicorn + wrk benchmark
     --profile     instead, profile the token endpoint and print the top functions
 """
@@ -19,6 +20,7 @@ from typing import Any
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--no-server", action="store_true")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
@@ -32,7 +34,7 @@ def main() -> None:
         if args.profile:
             profile(cookie)
         else:
-            run(user, cookie, quick=args.quick, server=not args.no_server)
+            run(user, cookie, quick=args.quick, server=not args.no_server, runs=args.runs)
 
 
 def prepare_database() -> tuple[Any, str]:
@@ -51,18 +53,24 @@ def prepare_database() -> tuple[Any, str]:
     return user, f"{name}={client.cookies[name].value}"
 
 
-def run(user: Any, cookie: str, *, quick: bool, server: bool) -> None:
-    from benchmarks.harness import WSGIClient, table
-    from benchmarks.inprocess import endpoint_row, mint_rows, scale_row, tag_row
+def run(user: Any, cookie: str, *, quick: bool, server: bool, runs: int) -> None:
+    from benchmarks.harness import WSGIClient, median_rows, table, versions
+    from benchmarks.inprocess import endpoint_row, mint_rows, scale_rows, tag_row
     from benchmarks.server import server_rows
 
     scale = 1 if quick else 5
     client = WSGIClient(cookie)
-    rows = [*mint_rows(user, rounds=20 * scale), endpoint_row(client, rounds=50 * scale),
-            tag_row(user, rounds=20 * scale), scale_row(client, rounds=10 * scale)]
-    if server:
-        rows += server_rows(cookie, seconds=2 if quick else 5, pairs=2 if quick else 4)
-    print(table(rows))
+    all_runs = []
+    for number in range(1, runs + 1):
+        rows = [*mint_rows(user, rounds=20 * scale), endpoint_row(client, rounds=50 * scale),
+                tag_row(user, rounds=20 * scale), *scale_rows(client, rounds=10 * scale)]
+        if server:
+            rows += server_rows(cookie, seconds=2 if quick else 5, pairs=2 if quick else 4)
+        if runs > 1:
+            print(f"Run {number} of {runs}:\n{table(rows)}\n", flush=True)
+        all_runs.append(rows)
+    print(versions(runs))
+    print(table(median_rows(all_runs)))
 
 
 def profile(cookie: str) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import platform
 import statistics
 import sys
 import time
@@ -41,6 +43,28 @@ def table(rows: list[Row]) -> str:
               f"{'—' if row.target is None else f'≤ {row.target:.2f}{TIMES}'} | {row.verdict} |"
               for row in rows]
     return "\n".join(lines)
+
+
+def median_rows(runs: list[list[Row]]) -> list[Row]:
+    """Row by row, the median of several full runs (ratios, and the times shown)."""
+    if len(runs) == 1:
+        return runs[0]
+    merged = []
+    for rows in zip(*runs, strict=True):
+        ratio = statistics.median(row.ratio for row in rows)
+        middle = min(rows, key=lambda row: abs(row.ratio - ratio))
+        merged.append(Row(middle.name, middle.ours, middle.baseline, ratio, middle.target))
+    return merged
+
+
+def versions(runs: int) -> str:
+    """What the figures were measured with, printed above the table."""
+    import django
+    import jwt
+
+    return (f"Python {platform.python_version()}, Django {django.get_version()}, PyJWT "
+            f"{jwt.__version__}, {os.cpu_count()} cores, {platform.machine()}; "
+            f"median of {runs} full run{'s' if runs > 1 else ''}.")
 
 
 def micros(seconds: float) -> str:

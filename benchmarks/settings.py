@@ -49,11 +49,13 @@ VENDOR = "sleekplan"
 SECRET = "sleekplan-bench-secret-0123456789abcdef"  # noqa: S105
 SEED_VENDORS: dict[str, dict[str, Any]] = {
     "sleekplan": {"SECRET": SECRET, "PRODUCT_ID": "12345",
-                  "PORTAL_URL": "https://acme.sleekplan.app"},
+                  "PORTAL_URL": "https://acme.sleekplan.app", "TOKEN_PARAM": "sso"},
     "productlift": {"SECRET": "productlift-bench-secret-0123456789abcdef",
                     "PORTAL_URL": "https://feedback.example.com"},
     "feedbackchimp": {"SECRET": "feedbackchimp-bench-secret-0123456789abcdef",
-                      "PORTAL_URL": "https://acme.feedbackchimp.space"},
+                      "PORTAL_URL": "https://acme.feedbackchimp.space",
+                      "SSO_URL": "https://acme.feedbackchimp.space/api/v1/auth/access/jwt",
+                      "TOKEN_PARAM": "jwt", "RETURN_PARAM": "return_to"},
     "issuely": {"SECRET": "issuely-bench-secret-0123456789abcdef", "COMPANY_ID": "acme"},
     "boostgpt": {"SECRET": "boostgpt-bench-secret-0123456789abcdef-0000",
                  "BOT_ID": "3f6c1f0e-6a4b-4d8e-9c1a-2b3c4d5e6f70"},
@@ -70,6 +72,15 @@ def vendors_setting(count: int) -> dict[str, Any]:
             "SPEC": {"NAME": f"Acme {n}", "CLAIM_NAMES": {"sub": "user_id", "email": "email"},
                      "SSO_URL": f"https://board{n}.acme.example/sso"},
         }
+    return {"DEFAULT_VENDOR": VENDOR, "VENDORS": vendors}
+
+
+def configurations_setting(count: int) -> dict[str, Any]:
+    """``FEEDBACK_SSO`` with ``count`` configurations of Sleekplan (``sleekplan-2`` …)."""
+    vendors = {VENDOR: SEED_VENDORS[VENDOR]}
+    for n in range(2, count + 1):
+        vendors[f"{VENDOR}-{n}"] = {**SEED_VENDORS[VENDOR], "VENDOR": VENDOR,
+                                    "SECRET": f"{VENDOR}-{n}-bench-secret-0123456789abcdef"}
     return {"DEFAULT_VENDOR": VENDOR, "VENDORS": vendors}
 
 
