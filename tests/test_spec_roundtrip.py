@@ -23,15 +23,14 @@ from django.test import Client, RequestFactory
 from django_feedback_sso import conf
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.tokens import issue_token
-from django_feedback_sso.vendors import BUILTIN_SPECS, ClaimRule, VendorSpec
+from django_feedback_sso.vendors import BUILTIN_SPECS, ClaimRule, VendorOption, VendorSpec
+from django_feedback_sso.vendors.builtin.sleekplan import lowercase_alphanumeric
 from django_feedback_sso.vendors.custom import SPEC_KEYS, spec_from_settings, spec_to_settings
 from django_feedback_sso.verification import verify_token
 from tests.oracle import verify
 from tests.settings import FEEDBACK_SSO
 
 VENDOR_IDS = sorted(BUILTIN_SPECS)
-#: One moment for both configurations, so iat and exp agree (the oracle wants it recent).
-NOW = time.time()
 #: A JWT wherever it appears: in an attribute, a script URL or a redirect URL.
 JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]*")
 
@@ -66,11 +65,45 @@ def vendor_id(request: Any, settings: Any) -> str:
 
 # The spec itself ------------------------------------------------------------------------
 
-def test_every_spec_field_but_the_id_has_a_spec_key() -> None:
-    fields = [f.name.upper() for f in dataclasses.fields(VendorSpec)]
+#: A spec with every field away from its default, so each SPEC key is exercised.
+EVERYTHING = VendorSpec(
+    id="everything", name="Everything", docs_url="https://everything.example/sso",
+    claim_names={"sub": "user_id", "mail": "email"},
+    required_claims=("sub", "mail", "jti"),
+    claim_rules={"handle": ClaimRule(types=(str, int), pattern="[a-z]+", minimum=1,
+                                     maximum=9, choices=("ab",),
+                                     normalize=lowercase_alphanumeric)},
+    role_claims=frozenset({"role", "level"}),
+    algorithm="HS512",
+    default_lifetime=timedelta(seconds=90),
+    max_lifetime=timedelta(minutes=30),
+    time_claims=("exp", "jti"),
+    rejects_reused_jti=True,
+    options=(VendorOption("BOARD", "The board.", required=True, kind="base_url"),
+             VendorOption("SDK", "The SDK.", kind="url", default="{BOARD}/sdk"),
+             VendorOption("PARAM", "Token parameter.", kind="param", default="t",
+                          spec_fields=("token_param",), inferred=True),
+             VendorOption("PLAN", "A plan.", kind="choice", choices=("a", "b"), claim="plan")),
+    snippet_template="everything.html",
+    snippet_embeds_token=True,
+    script_url_option="SDK",
+    script_token_param="t",
+    sso_url_option="BOARD",
+    token_param="t",
+    return_mode="param",
+    return_param="back",
+    incoming_return_params=("back", "return"),
+    host_options=("BOARD", "SDK"),
+    page_globals=("Everything",),
+)
 
-    assert [*SPEC_KEYS, "ID"] == [*fields[1:], "ID"]
-    assert fields[0] == "ID"
+
+def test_every_spec_field_but_the_id_has_a_spec_key() -> None:
+    raw = spec_to_settings(EVERYTHING)
+
+    assert spec_from_settings("everything", raw) == EVERYTHING
+    assert list(raw) == [f.name.upper() for f in dataclasses.fields(VendorSpec)][1:]
+    assert set(raw) == set(SPEC_KEYS)
 
 
 @pytest.mark.parametrize("builtin_id", VENDOR_IDS)
@@ -130,8 +163,9 @@ def test_the_twin_configures_the_same_vendor_and_options(vendor_id: str) -> None
 
 
 def test_claims_are_identical(vendor_id: str, user: Any) -> None:
-    builtin = issue_token(user, conf.get_vendor_config(vendor_id), now=NOW)
-    twin = issue_token(user, conf.get_vendor_config(spec_id(vendor_id)), now=NOW)
+    now = time.time()  # one moment for both, so iat and exp agree
+    builtin = issue_token(user, conf.get_vendor_config(vendor_id), now=now)
+    twin = issue_token(user, conf.get_vendor_config(spec_id(vendor_id)), now=now)
 
     verified = verify(vendor_id, twin.token)
     assert verified["jti"] == twin.jti != builtin.jti
@@ -173,8 +207,8 @@ def test_each_accepts_the_others_tokens(vendor_id: str, user: Any) -> None:
                      conf.get_vendor_config(spec_id(vendor_id)))
 
     for minted_by, checked_by in ((builtin, twin), (twin, builtin)):
-        issued = issue_token(user, minted_by, now=NOW)
-        assert verify_token(issued.token, checked_by, now=NOW) == issued.claims
+        issued = issue_token(user, minted_by)
+        assert verify_token(issued.token, checked_by) == issued.claims
 
 
 def broken_blocks(vendor_id: str) -> list[dict[str, Any]]:
