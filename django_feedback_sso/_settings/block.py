@@ -12,11 +12,10 @@ from typing import Any
 from ..conf import Hook, Problem, VendorConfig
 from ..vendors import BUILTIN_SPECS, Vendor, build_vendor
 from ..vendors.custom import as_timedelta
-from ..vendors.spec import RESERVED_CLAIMS
+from ..vendors.spec import COMMON_OPTIONS, RESERVED_CLAIMS
 from .collector import Collector, quoted
 from .options import read_options
 
-COMMON_OPTIONS = ("VENDOR", "SECRET", "LIFETIME", "ALLOW_STAFF", "CLAIMS", "CLASS", "SPEC")
 #: RFC 7518 §3.2: an HMAC key should be at least as long as the hash output.
 MIN_SECRET_BYTES = {"HS256": 32, "HS384": 48, "HS512": 64}
 #: Configuration ids appear in URLs (``<slug:config_id>``) and template tags.

@@ -9,6 +9,7 @@ such a dict (the tests round-trip every built-in vendor through it).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any, get_args
@@ -29,6 +30,8 @@ _RULE_KEYS = {"TYPES": "types", "PATTERN": "pattern", "MINIMUM": "minimum",
 _OPTION_KEYS = {"NAME": "name", "HELP": "help", "REQUIRED": "required", "KIND": "kind",
                 "CHOICES": "choices", "DEFAULT": "default", "CLAIM": "claim",
                 "SPEC_FIELDS": "spec_fields", "INFERRED": "inferred"}
+#: Option names are keys of the settings block, beside ``SECRET`` and ``LIFETIME``.
+_OPTION_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 _TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool,
                            "dict": dict, "list": list}
 
@@ -49,32 +52,43 @@ def spec_from_settings(vendor_id: str, raw: Mapping[str, Any]) -> VendorSpec:
     """Build a spec from a settings dict; ``ValueError`` names the offending key."""
     unknown = sorted(str(name) for name in raw if name not in (*SPEC_KEYS, *SHORTHANDS))
     if unknown:
-        raise ValueError(f"unknown SPEC key {unknown[0]!r} (known: {', '.join(SPEC_KEYS)})")
-    fields: dict[str, Any] = {"id": vendor_id, "name": vendor_id, "docs_url": ""}
+        raise ValueError(f"unknown SPEC key {unknown[0]!r} (known: "
+                         f"{', '.join((*SPEC_KEYS, *SHORTHANDS))})")
+    values: dict[str, Any] = {}
     for name, value in raw.items():
-        if name in SHORTHANDS:
-            continue
-        field_name = name.lower()
-        convert: Callable[[Any], Any] = _CONVERT.get(field_name, _text)
+        convert: Callable[[Any], Any] = _CONVERT.get(name.lower(), _text)
         try:
-            fields[field_name] = convert(value)
+            values[name] = convert(value)
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"SPEC[{name!r}] {exc}") from None
-    _apply_shorthands(raw, fields)
-    if not isinstance(fields.get("claim_names"), Mapping) or not fields["claim_names"]:
+            raise ValueError(f"SPEC[{name!r}]{_joined(exc)}") from None
+    fields: dict[str, Any] = {"id": vendor_id, "name": vendor_id, "docs_url": ""}
+    fields.update((name.lower(), value) for name, value in values.items()
+                  if name not in SHORTHANDS)
+    _apply_shorthands(values, fields)
+    if not fields.get("claim_names"):
         raise ValueError("SPEC['CLAIM_NAMES'] must map each vendor claim to one of "
                          + ", ".join(get_args(IdentityField)))
-    return VendorSpec(**fields)
+    try:
+        return VendorSpec(**fields)
+    except ValueError as exc:  # its messages start with the id, which the check names
+        raise ValueError(str(exc).removeprefix(f"{vendor_id}: ")) from None
 
 
-def _apply_shorthands(raw: Mapping[str, Any], fields: dict[str, Any]) -> None:
+def _joined(exc: Exception) -> str:
+    """An inner message after its key: ``['email'] …`` nests, anything else is spaced."""
+    return str(exc) if str(exc).startswith("[") else f" {exc}"
+
+
+def _apply_shorthands(values: Mapping[str, Any], fields: dict[str, Any]) -> None:
     """``SSO_URL``, and what a ``RETURN_PARAM`` implies unless set explicitly."""
-    if raw.get("SSO_URL"):
-        fields["options"] = (
-            *fields.get("options", ()),
-            VendorOption("SSO_URL", "Where users are sent with their token.", kind="url",
-                         default=_text(raw["SSO_URL"])),
-            VendorOption("RETURN_HOSTS", "Extra hosts return targets may use.", kind="hosts"))
+    if values.get("SSO_URL"):
+        options: tuple[VendorOption, ...] = fields.get("options", ())
+        added = [VendorOption("SSO_URL", "Where users are sent with their token.", kind="url",
+                              default=values["SSO_URL"])]
+        if not any(option.name == "RETURN_HOSTS" for option in options):
+            added.append(VendorOption("RETURN_HOSTS", "Extra hosts return targets may use.",
+                                      kind="hosts"))
+        fields["options"] = (*options, *added)
         fields.setdefault("sso_url_option", "SSO_URL")
         fields.setdefault("host_options", ("SSO_URL",))
     if fields.get("return_param"):
@@ -98,18 +112,10 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(_text(item) for item in value)
 
 
-def _text_set(value: Any) -> frozenset[str]:
-    return frozenset(_texts(value))
-
-
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
         raise TypeError("must be True or False")
     return value
-
-
-def _optional_timedelta(value: Any) -> timedelta | None:
-    return None if value is None else as_timedelta(value)
 
 
 def _claim_names(value: Any) -> dict[str, IdentityField]:
@@ -123,7 +129,13 @@ def _claim_names(value: Any) -> dict[str, IdentityField]:
 def _claim_rules(value: Any) -> dict[str, ClaimRule]:
     if not isinstance(value, Mapping):
         raise TypeError("must map claim names to rules")
-    return {_text(claim): _claim_rule(rule) for claim, rule in value.items()}
+    rules = {}
+    for claim, rule in value.items():
+        try:
+            rules[_text(claim)] = _claim_rule(rule)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"[{claim!r}]{_joined(exc)}") from None
+    return rules
 
 
 def _claim_rule(raw: Any) -> ClaimRule:
@@ -133,6 +145,8 @@ def _claim_rule(raw: Any) -> ClaimRule:
         if any(name not in _TYPES for name in names):
             raise ValueError(f"TYPES must name types from {', '.join(_TYPES)}")
         rule["types"] = tuple(_TYPES[name] for name in names)
+    if "pattern" in rule:
+        rule["pattern"] = _pattern(rule["pattern"])
     if "choices" in rule:
         rule["choices"] = _texts(rule["choices"])
     if "normalize" in rule:
@@ -144,10 +158,23 @@ def _claim_rule(raw: Any) -> ClaimRule:
     return ClaimRule(**rule)
 
 
+def _pattern(value: Any) -> str:
+    try:
+        re.compile(_text(value))
+    except re.error as exc:  # not a ValueError: it would pass for a broken CLASS module
+        raise ValueError(f"PATTERN is not a regular expression ({exc})") from None
+    return str(value)
+
+
 def _function(path: Any) -> Callable[[str], str]:
-    function = import_string(_text(path))
+    dotted = _text(path)
+    try:
+        function = import_string(dotted)
+    except Exception as exc:  # ImportError, or the module failing as it loads
+        raise ValueError(f"NORMALIZE {dotted!r} does not import ({type(exc).__name__}: "
+                         f"{exc})") from None
     if not callable(function):
-        raise TypeError(f"{path} is not callable")
+        raise TypeError(f"NORMALIZE {dotted!r} is not callable")
     return function  # type: ignore[no-any-return]
 
 
@@ -155,15 +182,28 @@ def _options(value: Any) -> tuple[VendorOption, ...]:
     if isinstance(value, (str, Mapping)) or not isinstance(value, (list, tuple)):
         raise TypeError("must be a list of option dicts")
     options = []
-    for raw in value:
-        option: dict[str, Any] = _keyed(raw, _OPTION_KEYS, "an option")
-        for name in ("choices", "spec_fields"):
-            if name in option:
-                option[name] = _texts(option[name])
-        if option.get("kind", "text") not in get_args(OptionKind):
-            raise ValueError(f"KIND must be one of {', '.join(get_args(OptionKind))}")
-        options.append(VendorOption(**option))
+    for index, raw in enumerate(value):
+        try:
+            options.append(_option(raw))
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"[{index}]{_joined(exc)}") from None
     return tuple(options)
+
+
+def _option(raw: Any) -> VendorOption:
+    option: dict[str, Any] = _keyed(raw, _OPTION_KEYS, "an option")
+    if not isinstance(option.get("name"), str) or not _OPTION_NAME.fullmatch(option["name"]):
+        raise ValueError("NAME must be an upper-case settings key such as 'BOARD_URL'")
+    if not isinstance(option.get("help"), str):
+        raise ValueError("HELP must say what the option is and where the vendor shows it")
+    for name in [name for name in _OPTION_CONVERT if name in option]:
+        try:
+            option[name] = _OPTION_CONVERT[name](option[name])
+        except TypeError as exc:
+            raise TypeError(f"{name.upper()} {exc}") from None
+    if option.get("kind", "text") not in get_args(OptionKind):
+        raise ValueError(f"KIND must be one of {', '.join(get_args(OptionKind))}")
+    return VendorOption(**option)
 
 
 def _keyed(raw: Any, keys: Mapping[str, str], what: str) -> dict[str, Any]:
@@ -175,62 +215,93 @@ def _keyed(raw: Any, keys: Mapping[str, str], what: str) -> dict[str, Any]:
     return {keys[name]: value for name, value in raw.items()}
 
 
+_OPTION_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "required": _flag, "inferred": _flag, "choices": _texts, "spec_fields": _texts,
+    "default": _optional_text, "claim": _optional_text,
+}
 _CONVERT: dict[str, Callable[[Any], Any]] = {
     "claim_names": _claim_names,
     "claim_rules": _claim_rules,
     "options": _options,
-    "required_claims": _texts,
-    "time_claims": _texts,
-    "incoming_return_params": _texts,
-    "host_options": _texts,
-    "page_globals": _texts,
-    "role_claims": _text_set,
+    "role_claims": lambda value: frozenset(_texts(value)),
     "default_lifetime": as_timedelta,
-    "max_lifetime": _optional_timedelta,
-    "rejects_reused_jti": _flag,
-    "snippet_embeds_token": _flag,
-    "script_url_option": _optional_text,
-    "script_token_param": _optional_text,
-    "sso_url_option": _optional_text,
-    "return_param": _optional_text,
+    "max_lifetime": lambda value: None if value is None else as_timedelta(value),
+    **dict.fromkeys(("required_claims", "time_claims", "incoming_return_params",
+                     "host_options", "page_globals"), _texts),
+    **dict.fromkeys(("rejects_reused_jti", "snippet_embeds_token"), _flag),
+    **dict.fromkeys(("script_url_option", "script_token_param", "sso_url_option",
+                     "return_param"), _optional_text),
 }
 
 
 def spec_to_settings(spec: VendorSpec) -> dict[str, Any]:
-    """``spec`` as a ``SPEC`` dict that :func:`spec_from_settings` turns back into it."""
-    defaults = {f.name: f.default for f in dataclasses.fields(VendorSpec)
-                if f.default is not dataclasses.MISSING}
+    """``spec`` as a ``SPEC`` dict of plain data that :func:`spec_from_settings` turns back
+    into it. ``ValueError`` if a part isn't data (a ``normalize`` with no import path)."""
     raw: dict[str, Any] = {}
     for f in dataclasses.fields(VendorSpec):
         value = getattr(spec, f.name)
-        if f.name in _NOT_SETTABLE or (f.name in defaults and value == defaults[f.name]):
+        implied = spec.return_param and f.name in _IMPLIED_BY_RETURN_PARAM
+        if f.name in _NOT_SETTABLE or (value == _default(f) and not implied):
             continue
         raw[f.name.upper()] = _as_data(f.name, value)
     return raw
 
 
+#: Fields ``RETURN_PARAM`` fills in when left out: written out whenever it is.
+_IMPLIED_BY_RETURN_PARAM = ("return_mode", "incoming_return_params")
+
+
+def _default(f: dataclasses.Field[Any]) -> Any:
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    return f.default
+
+
 def _as_data(field_name: str, value: Any) -> Any:
     if field_name == "claim_rules":
-        return {claim: _fields_as_data(rule, _RULE_KEYS) for claim, rule in value.items()}
+        return {claim: _fields_as_data(rule, _RULE_KEYS, f"claim rule {claim!r}")
+                for claim, rule in value.items()}
     if field_name == "options":
-        return [_fields_as_data(option, _OPTION_KEYS) for option in value]
+        return [_fields_as_data(option, _OPTION_KEYS, f"option {option.name!r}")
+                for option in value]
+    if isinstance(value, timedelta) and not value.microseconds:
+        return value // timedelta(seconds=1)
     if isinstance(value, (tuple, frozenset)):
         return sorted(value) if isinstance(value, frozenset) else list(value)
     return dict(value) if isinstance(value, Mapping) else value
 
 
-def _fields_as_data(item: Any, keys: Mapping[str, str]) -> dict[str, Any]:
+def _fields_as_data(item: Any, keys: Mapping[str, str], label: str) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    defaults = {f.name: _default(f) for f in dataclasses.fields(item)}
     for key, name in keys.items():
         value = getattr(item, name)
-        default = next(f.default for f in dataclasses.fields(item) if f.name == name)
-        if value == default and name != "name":
+        if value == defaults[name]:
             continue
-        if name == "types":
-            value = [t.__name__ for t in value]
-        elif name == "normalize":
-            value = f"{value.__module__}.{value.__qualname__}"
-        elif isinstance(value, tuple):
-            value = list(value)
-        data[key] = value
+        try:
+            if name == "types":
+                value = [_type_name(t) for t in value]
+            elif name == "normalize":
+                value = _import_path(value)
+        except ValueError as exc:
+            raise ValueError(f"{label}: {exc}") from None
+        data[key] = list(value) if isinstance(value, tuple) else value
     return data
+
+
+def _type_name(type_: type) -> str:
+    if _TYPES.get(type_.__name__) is not type_:
+        raise ValueError(f"TYPES may name only {', '.join(_TYPES)}, not {type_.__name__}")
+    return type_.__name__
+
+
+def _import_path(function: Callable[[str], str]) -> str:
+    path = f"{function.__module__}.{function.__qualname__}"
+    try:
+        importable = import_string(path) is function
+    except ImportError:
+        importable = False
+    if not importable:
+        raise ValueError("NORMALIZE must be a module-level function importable by its "
+                         f"dotted path, not {path}")
+    return path

@@ -16,6 +16,14 @@ ALLOWED_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
 TIME_CLAIMS = ("iat", "exp", "jti")
 RESERVED_CLAIMS = frozenset({*TIME_CLAIMS, "nbf"})
 
+#: Keys of every configuration block; no vendor option may take one of these names (an
+#: option named ``SECRET`` would hand the secret to snippet templates and claims).
+COMMON_OPTIONS = ("VENDOR", "SECRET", "LIFETIME", "ALLOW_STAFF", "CLAIMS", "CLASS", "SPEC")
+
+#: The :class:`VendorSpec` fields an option may replace (``VendorOption.spec_fields``):
+#: parameter names, so a ``param`` option's checked value fits them.
+PARAM_FIELDS = ("token_param", "return_param", "incoming_return_params", "script_token_param")
+
 #: Where a default claim value comes from on the Django user.
 IdentityField = Literal["email", "user_id", "display_name", "username"]
 
@@ -85,7 +93,8 @@ class VendorOption:
     #: The static claim this option fills in every token, e.g. Issuely ``companyId``.
     claim: str | None = None
     #: :class:`VendorSpec` fields this option's value replaces, e.g. ``("token_param",)``:
-    #: how a project corrects a vendor detail we could only infer.
+    #: how a project corrects a vendor detail we could only infer. Only ``param``
+    #: options, and only the fields in :data:`PARAM_FIELDS`.
     spec_fields: tuple[str, ...] = ()
     #: No vendor document confirms the default: system check W005 asks the project to
     #: confirm it by setting the option (only while the redirect view is in use).
@@ -151,6 +160,29 @@ class VendorSpec:
             raise ValueError(f"{self.id}: return_mode must be none, target or param")
         if self.role_claims & set(self.claim_names):
             raise ValueError(f"{self.id}: role claims may not come from user fields")
+        if self.return_mode == "param" and not self.return_param:
+            raise ValueError(f"{self.id}: return_mode param needs a return_param")
+        self._check_options()
+
+    def _check_options(self) -> None:
+        """Options are named once, exist where named, and replace only parameter names."""
+        names = [option.name for option in self.options]
+        twice = [name for name in names if names.count(name) > 1]
+        if twice:
+            raise ValueError(f"{self.id}: two options are named {twice[0]!r}")
+        common = [name for name in names if name in COMMON_OPTIONS]
+        if common:
+            raise ValueError(f"{self.id}: an option may not be named {common[0]!r}, a key of "
+                             "every block")
+        named = [self.sso_url_option, self.script_url_option, *self.host_options]
+        missing = [name for name in named if name is not None and name not in names]
+        if missing:
+            raise ValueError(f"{self.id}: {missing[0]!r} is named but is not an option")
+        for option in self.options:
+            if option.spec_fields and (option.kind != "param"
+                                       or not set(option.spec_fields) <= set(PARAM_FIELDS)):
+                raise ValueError(f"{self.id}: option {option.name} may replace only "
+                                 f"{', '.join(PARAM_FIELDS)}, and only as a 'param' option")
 
     @property
     def required_options(self) -> tuple[str, ...]:
