@@ -168,3 +168,12 @@ def test_one_configuration_per_page_is_fine_and_production_never_raises(
     html = page.render(Context({"request": request}))  # DEBUG off: both render
 
     assert html.count("feedback-sso.js") == 2
+
+
+def test_the_sandbox_serves_each_configuration_its_vendors_stand_in(two_of_each: Any) -> None:
+    client = Client()
+
+    for config_id in ("sleekplan-eu", "support-bot"):
+        response = client.get(f"/sandbox/{config_id}/widget.js")
+        assert response.status_code == 200
+        assert f"/sandbox/{config_id}/verify/" in response.content.decode()

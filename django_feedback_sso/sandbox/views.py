@@ -134,7 +134,8 @@ class WidgetScriptView(SandboxView):
     def get(self, request: HttpRequest, config_id: str) -> HttpResponse:
         config = self.vendor_config(config_id)
         try:
-            template = get_template(f"feedback_sso_sandbox/widgets/{config.id}.js")
+            # By the vendor, not the configuration: "sleekplan-eu" is Sleekplan's widget too.
+            template = get_template(f"feedback_sso_sandbox/widgets/{config.vendor.id}.js")
         except TemplateDoesNotExist:
             return HttpResponse("// This vendor has no widget.", status=404,
                                 content_type="text/javascript; charset=utf-8")
