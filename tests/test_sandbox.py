@@ -166,17 +166,20 @@ def test_invalid_claim_value(vendor_id: str, claim: str, value: Any, user: Any) 
     assert (rejected.reason, rejected.claim) == ("invalid_claim", claim)
 
 
-def test_feedbackchimp_refuses_a_replayed_jti(user: Any) -> None:
-    token = issue_token_for(user, "feedbackchimp").token
-    config = get_vendor_config("feedbackchimp")
+@pytest.mark.parametrize("vendor_id", [v for v in SEED_VENDORS if DOCUMENTED[v].rejects_replay])
+def test_vendors_with_replay_protection_refuse_a_replayed_jti(vendor_id: str,
+                                                              user: Any) -> None:
+    token = issue_token_for(user, vendor_id).token
+    config = get_vendor_config(vendor_id)
     verify_token(token, config, replay_guard=CacheReplayGuard())
 
-    rejected = rejection("feedbackchimp", token)
+    rejected = rejection(vendor_id, token)
 
     assert (rejected.reason, rejected.claim) == ("replayed", "jti")
 
 
-@pytest.mark.parametrize("vendor_id", [v for v in SEED_VENDORS if v != "feedbackchimp"])
+@pytest.mark.parametrize("vendor_id", [v for v in SEED_VENDORS
+                                       if not DOCUMENTED[v].rejects_replay])
 def test_vendors_without_replay_protection_accept_a_token_twice(vendor_id: str,
                                                                 user: Any) -> None:
     token = issue_token_for(user, vendor_id).token
@@ -184,6 +187,27 @@ def test_vendors_without_replay_protection_accept_a_token_twice(vendor_id: str,
 
     for _ in range(2):
         verify_token(token, config, replay_guard=CacheReplayGuard())
+
+
+@pytest.mark.parametrize("present", ["email", "userId"])
+def test_featurebase_takes_an_email_or_a_user_id(present: str, user: Any) -> None:
+    """https://help.featurebase.app/articles/5257986: "at least one of email or userId"."""
+    absent = {"email": "userId", "userId": "email"}[present]
+    claims = good_claims(user, "featurebase", **{absent: None})
+
+    verified = verify_token(forge("featurebase", claims), get_vendor_config("featurebase"))
+
+    assert verified[present] == claims[present]
+
+
+def test_featurebase_refuses_a_token_without_email_and_user_id(user: Any) -> None:
+    token = forge("featurebase", good_claims(user, "featurebase", email=None, userId=None))
+
+    rejected = rejection("featurebase", token)
+
+    assert (rejected.reason, rejected.claim) == ("missing_claim", "email")
+    assert rejected.detail == ("Featurebase requires at least one of the claims 'email', "
+                               "'userId'")
 
 
 def test_checking_without_a_replay_guard_does_not_use_the_token_up(user: Any) -> None:
@@ -377,9 +401,10 @@ def test_the_sandbox_asks_what_the_vendor_documents_not_the_apps_conventions(
     """A token with only the documented claims passes the stand-in, as it would the vendor:
     ``iat``/``jti`` on every token are this app's promise, not every vendor's rule."""
     now = int(time.time())
-    values = {"mail": user.email, "email": user.email, "uid": "7", "name": "Jane",
+    values = {"mail": user.email, "email": user.email, "uid": "7", "id": "7", "name": "Jane",
               "jti": "any-random-value", "companyId": "acme", "iat": now, "exp": now + 60}
-    minimal = {name: values[name] for name in DOCUMENTED[vendor_id].required}
+    rules = DOCUMENTED[vendor_id]
+    minimal = {name: values[name] for name in (*rules.required, *rules.required_any[:1])}
     token = forge(vendor_id, minimal)
 
     claims = verify_token(token, get_vendor_config(vendor_id), replay_guard=CacheReplayGuard())

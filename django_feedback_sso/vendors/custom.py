@@ -182,6 +182,8 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "required_claims": _texts,
     "time_claims": _texts,
     "incoming_return_params": _texts,
+    "passthrough_params": _texts,
+    "required_any": _texts,
     "host_options": _texts,
     "page_globals": _texts,
     "role_claims": _text_set,
