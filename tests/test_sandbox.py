@@ -228,10 +228,12 @@ def test_every_reason_is_distinct() -> None:
 
 
 def portal(client: Client, vendor_id: str, token: str, page: str = "") -> Any:
-    param = BUILTIN_SPECS[vendor_id].token_param
-    return client.get(reverse("feedback_sso_sandbox:portal", args=[vendor_id, page])
-                      if page else reverse("feedback_sso_sandbox:portal", args=[vendor_id]),
-                      {param: token})
+    """The stand-in portal, given the token where the vendor takes it (Zendesk: POST)."""
+    spec = BUILTIN_SPECS[vendor_id]
+    url = (reverse("feedback_sso_sandbox:portal", args=[vendor_id, page]) if page
+           else reverse("feedback_sso_sandbox:portal", args=[vendor_id]))
+    send = client.post if spec.delivery_method == "post" else client.get
+    return send(url, {spec.token_param: token})
 
 
 @pytest.mark.parametrize("vendor_id", SEED_VENDORS)
@@ -279,6 +281,28 @@ def test_anonymous_portal_links_to_the_sites_redirect_view(client: Client) -> No
 
     assert b'data-sandbox-state="anonymous"' in response.content
     assert b'href="/feedback-sso/feedbackchimp/redirect/?return_to=%2F"' in response.content
+
+
+def test_zendesk_portal_reads_the_token_from_the_post_body_only(user: Any,
+                                                                client: Client) -> None:
+    """Zendesk: "Do not place the JWT directly in the URL"; its stand-in ignores one there."""
+    token = issue_token_for(user, "zendesk").token
+    url = reverse("feedback_sso_sandbox:portal", args=["zendesk", "access/jwt"])
+
+    in_url = client.get(url, {"jwt": token})
+    in_body = client.post(f"{url}?brand_id=360001&return_to=/hc", {"jwt": token})
+
+    assert b'data-sandbox-state="anonymous"' in in_url.content
+    assert b'data-sandbox-state="signed-in"' in in_body.content
+    assert (b"<p data-sandbox-passed-back>Zendesk Help Center got back: "
+            b"<code>brand_id=360001</code>.</p>") in in_body.content
+
+
+def test_portal_of_a_get_vendor_refuses_a_post(user: Any, client: Client) -> None:
+    token = issue_token_for(user, "productlane").token
+    url = reverse("feedback_sso_sandbox:portal", args=["productlane"])
+
+    assert client.post(url, {"token": token}).status_code == 405
 
 
 def test_verify_endpoint(user: Any, client: Client) -> None:
@@ -355,6 +379,7 @@ def test_sandbox_pages_link_back_to_the_site_page_that_sent_the_user(
 @pytest.mark.parametrize(("vendor_id", "status"), [
     ("sleekplan", 200), ("productlift", 200), ("boostgpt", 200),
     ("feedbackchimp", 404), ("issuely", 404), ("nosuchvendor", 404),
+    ("canny", 200), ("featurebase", 200), ("featureos", 200), ("zendesk", 404),
 ])
 def test_widget_scripts(vendor_id: str, status: int, client: Client) -> None:
     response = client.get(reverse("feedback_sso_sandbox:widget", args=[vendor_id]))
