@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from django.test import Client
 
+from django_feedback_sso.conf import get_vendor_config
+from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.vendors.spec import VendorSpec
 from tests.html import Snippet
 from tests.oracle import verify
@@ -229,3 +231,21 @@ def test_anonymous_users_log_in_first_and_keep_the_vendors_parameters(client: Cl
 def test_spec_refuses_a_broken_delivery(changes: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match="^" + message + "$"):
         VendorSpec(id="x", name="X", docs_url="", claim_names={"email": "email"}, **changes)
+
+
+# Role-granting claims ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("vendor_id", "claim", "value"), [
+    ("featurebase", "role", "admin"),      # "used for user roles feature with enterprise plan"
+    ("featureos", "add_to_team", True),    # "adds managers to a private org"
+])
+def test_role_granting_claims_come_from_hooks_never_from_user_fields(
+        vendor_settings: Any, user: Any, vendor_id: str, claim: str, value: Any) -> None:
+    config = get_vendor_config(vendor_id)
+    assert claim in config.spec.role_claims
+    assert claim not in issue_token_for(user, vendor_id).claims
+    vendor_settings(USER_CLAIMS=lambda u, config_id: {claim: value}
+                    if config_id == vendor_id else {})
+
+    assert verify(vendor_id, issue_token_for(user, vendor_id).token)[claim] == value
