@@ -76,6 +76,11 @@ def render_snippet(request: Any, config_id: str | None = None) -> str:
         return ""
 
 
+def render_page(template_name: str, context: dict[str, Any]) -> str:
+    """One of the app's own templates (the redirect view's POST form), overridable."""
+    return str(_snippet_engine().get_template(template_name).render(Context(context)))
+
+
 def raw_token(request: Any, config_id: str | None = None) -> str:
     """Just the token string, ``""`` when none is issued (``{% … as token %}``)."""
     try:

@@ -11,6 +11,7 @@ checked is what the browser gets.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import SplitResult, unquote, unquote_plus, urlsplit, urlunsplit
 
@@ -36,6 +37,26 @@ _PARAM_SEPARATORS = re.compile(r"[&;?#]")
 # What lenient servers ignore around a name: " sso" and "+sso" (spaces), "sso." and "sso_"
 # (PHP turns "." and " " into "_").
 _NAME_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+# A passed-through value (Zendesk brand_id, locale_id, timestamp; FeatureOS domain) is an id,
+# a number or a host name: nothing that could be read as a URL, a path or a second parameter.
+_PASSTHROUGH_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,254}")
+
+
+def passed_through(config: VendorConfig, query: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The vendor's ``passthrough_params`` found in ``query``, each a plain short value.
+
+    Anything else (a URL, a path, "&", "=", "%", spaces, control characters) is dropped:
+    these values go back to the vendor unchecked by any host rule, so they must be unable
+    to name a place or smuggle in a parameter.
+    """
+    kept = []
+    for name in config.spec.passthrough_params:
+        value = query.get(name)
+        if isinstance(value, str) and _PASSTHROUGH_VALUE.fullmatch(value):
+            kept.append((name, value))
+    return kept
 
 
 def safe_return_target(config: VendorConfig, raw: Any) -> str | None:

@@ -63,6 +63,11 @@ def _check_present(config: VendorConfig, claims: Mapping[str, Any]) -> None:
         if claims.get(name) in (None, ""):
             raise Rejected(config.id, Rejected.MISSING_CLAIM,
                            f"{spec.name} requires the claim {name!r}", claim=name)
+    if spec.required_any and all(claims.get(name) in (None, "") for name in spec.required_any):
+        raise Rejected(config.id, Rejected.MISSING_CLAIM,
+                       f"{spec.name} requires at least one of the claims "
+                       f"{', '.join(map(repr, spec.required_any))}",
+                       claim=spec.required_any[0])
 
 
 def _check_values(config: VendorConfig, claims: Mapping[str, Any]) -> None:

@@ -20,13 +20,14 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
 from .conf import VendorConfig, get_vendor_config
-from .delivery import log_or_raise
+from .csp import get_csp_nonce
+from .delivery import log_or_raise, render_page
 from .exceptions import (
     FeedbackSSOConfigurationError,
     FeedbackSSORefused,
     FeedbackSSOUnknownVendor,
 )
-from .redirects import safe_return_target
+from .redirects import passed_through, safe_return_target
 from .tokens import MAX_URL_LENGTH, issue_token
 
 
@@ -117,10 +118,14 @@ class TokenView(VendorView):
 
 
 class SSORedirectView(VendorView):
-    """``GET <config id>/redirect/`` → 302 to the vendor with a fresh token.
+    """``GET <config id>/redirect/`` → 302 to the vendor with a fresh token, or for a
+    vendor that takes it by POST (Zendesk), a page whose form posts it there.
 
     Anonymous users go to ``LOGIN_URL`` first and come back here; refused users (staff …)
-    go to the portal without a token and sign in there themselves.
+    go to the portal without a token and sign in there themselves. This is also the URL
+    vendors send users to ("your SSO URL"): their return target and pass-through
+    parameters (``spec.incoming_return_params``, ``spec.passthrough_params``) are read,
+    checked, and sent back.
     """
 
     def get(self, request: HttpRequest, config_id: str) -> HttpResponseBase:
@@ -133,21 +138,58 @@ class SSORedirectView(VendorView):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return_target = safe_return_target(config, self.requested_target(request, config))
-        try:
-            token: str | None = issue_token(request.user, config).token
-        except FeedbackSSORefused:
-            token = None
-        except Exception:
-            log_or_raise(config_id, "token")
-            token = None
+        passthrough = passed_through(config, request.GET)
+        token = self.token(request, config)
+        if token and config.spec.delivery_method == "post":
+            return self.post_form(request, config, token, return_target, passthrough)
         if token:
-            url = config.vendor.sso_url(config.options, token, return_target)
-            if len(url) > MAX_URL_LENGTH:  # the token fits alone (tokens.MAX_TOKEN_LENGTH)
-                url = config.vendor.sso_url(config.options, token, None)
+            url = self.vendor_url(config, token, return_target, passthrough)
         else:  # sign in at the vendor the normal way, where they were going if that's safe
             url = (return_target or config.portal_url
-                   or config.vendor.sso_url(config.options, None, None))
+                   or config.vendor.sso_url(config.options, None, None, passthrough))
         return never_cached(HttpResponseRedirect(url))
+
+    @staticmethod
+    def token(request: HttpRequest, config: VendorConfig) -> str | None:
+        """A fresh token, or ``None`` for a refused user or a failure (logged)."""
+        try:
+            return issue_token(request.user, config).token
+        except FeedbackSSORefused:
+            return None
+        except Exception:
+            log_or_raise(config.id, "token")
+            return None
+
+    @staticmethod
+    def vendor_url(config: VendorConfig, token: str | None, return_target: str | None,
+                   passthrough: list[tuple[str, str]]) -> str:
+        """The SSO URL; without the return target if it would make the URL too long."""
+        url = config.vendor.sso_url(config.options, token, return_target, passthrough)
+        if len(url) > MAX_URL_LENGTH:  # the token fits alone (tokens.MAX_TOKEN_LENGTH)
+            url = config.vendor.sso_url(config.options, token, None, passthrough)
+        return url
+
+    def post_form(self, request: HttpRequest, config: VendorConfig, token: str,
+                  return_target: str | None,
+                  passthrough: list[tuple[str, str]]) -> HttpResponseBase:
+        """A page that posts the token to the vendor: in the body, never in a URL.
+
+        https://support.zendesk.com/hc/en-us/articles/4408881965722 ("Do not place the JWT
+        directly in the URL"); the official samples post a form, since fetch() is blocked
+        by CORS (github.com/zendesk/zendesk_jwt_sso_examples, form_submission/). Return
+        target and pass-through parameters ride on the action's query string, as there.
+        """
+        context = {
+            "vendor": config.vendor,
+            "action": self.vendor_url(config, None, return_target, passthrough),
+            "field": config.spec.token_param,
+            "token": token,
+            "nonce": get_csp_nonce(request),
+        }
+        response = HttpResponse(render_page("feedback_sso/post_form.html", context))
+        # The page holds a token: no cache keeps it, no Referer names this page.
+        response["Referrer-Policy"] = "no-referrer"
+        return never_cached(response)
 
     @staticmethod
     def requested_target(request: HttpRequest, config: VendorConfig) -> str | None:

@@ -36,6 +36,10 @@ class DocumentedRules:
     #: Longest ``exp`` - ``iat`` the vendor accepts, in seconds, if it documents one.
     max_lifetime: int | None = None
     email_claim: str = "email"
+    #: At least one of these must be there (Featurebase: email or userId).
+    required_any: tuple[str, ...] = ()
+    #: The vendor refuses a token whose ``jti`` it has seen (FeedbackChimp, Zendesk).
+    rejects_replay: bool = False
 
 
 DOCUMENTED = {
@@ -48,7 +52,7 @@ DOCUMENTED = {
     # "jti is used to prevent token replaying attacks"; email, name; HS256.
     "feedbackchimp": DocumentedRules(
         "https://help.feedbackchimp.com/articles/10064-creating-and-signing-a-jwt-for-single-"
-        "sign-on-sso-in-feedbackchimp", required=("email", "name", "jti")),
+        "sign-on-sso-in-feedbackchimp", required=("email", "name", "jti"), rejects_replay=True),
     # companyId, email required; "exp must expire within 10 minutes of iat".
     "issuely": DocumentedRules("https://tickets.sonnetinfotech.com/help/sso",
                                required=("companyId", "email", "iat", "exp"),
@@ -56,6 +60,33 @@ DOCUMENTED = {
     # email required; "Tokens expire after 1 hour" (the example signs expiresIn: '1h').
     "boostgpt": DocumentedRules("https://docs.boostgpt.co/saas/chat-widget/sso",
                                 required=("email", "exp"), max_lifetime=3600),
+    # issue 12, vendors-a: from ../shared/research/vendors.md Part B and the vendors' pages.
+    # "userData = {avatarURL (optional), email, id, name}", {algorithm: 'HS256'}.
+    "canny": DocumentedRules("https://developers.canny.io/install/widget/sso",
+                             required=("email", "id", "name")),
+    # "at least one of email or userId must be present"; the example signs HS256.
+    "featurebase": DocumentedRules(
+        "https://help.featurebase.app/articles/5257986-creating-and-signing-a-jwt-for-single-"
+        "sign-on", required=(), required_any=("email", "userId")),
+    # userData = {email, name}, jwt.sign(..., {algorithm: "HS256"}).
+    "featureos": DocumentedRules("https://help.hellonext.co/buckets/enabling-sso/",
+                                 required=("email", "name")),
+    # "email, name and avatar_url" in the example; HS256.
+    "userback": DocumentedRules("https://support.userback.io/en/articles/6160423-single-sign-on-sso",
+                                required=("email", "name")),
+    # jwt.sign({email, name, imageUrl?, tokenValidity?}, secret): jsonwebtoken's HS256.
+    "productlane": DocumentedRules("https://productlane.com/docs/guide/sso",
+                                   required=("email", "name")),
+    # "Your JWT payload must include: email, name"; {algorithm: 'HS256'}.
+    "suggix": DocumentedRules("https://help.suggix.com/development/sso",
+                              required=("email", "name")),
+    # "email | string | Yes"; the sample signs HS256 with expiresIn '5m'.
+    "website_toolbox": DocumentedRules(
+        "https://www.websitetoolbox.com/support/single-sign-on-jwt-1045", required=("email",)),
+    # Every official sample: {iat, jti, name, email}, HS256, header typ JWT; the jti is
+    # "a unique, random string that prevents token reuse".
+    "zendesk": DocumentedRules("https://github.com/zendesk/zendesk_jwt_sso_examples",
+                               required=("iat", "jti", "name", "email"), rejects_replay=True),
 }
 
 #: The app's own promise: at most this long, whatever a vendor allows (BoostGPT's hour).
@@ -73,6 +104,9 @@ def check_documented(vendor_id: str, claims: dict[str, Any]) -> None:
     rules = DOCUMENTED[vendor_id]
     for name in rules.required:
         assert claims.get(name) not in (None, ""), f"{vendor_id} documents {name} as required"
+    if rules.required_any:
+        assert any(claims.get(name) not in (None, "") for name in rules.required_any), (
+            f"{vendor_id} documents one of {rules.required_any} as required")
     if rules.max_lifetime is not None:
         assert claims["exp"] - claims.get("iat", claims["exp"]) <= rules.max_lifetime
 

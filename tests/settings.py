@@ -56,6 +56,15 @@ SECRETS = {
     "feedbackchimp": "feedbackchimp-test-secret-0123456789abcdef",
     "issuely": "issuely-test-secret-0123456789abcdef-0000",
     "boostgpt": "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f",
+    # issue 12, vendors-a
+    "canny": "canny-test-secret-0123456789abcdef-000000",
+    "featurebase": "featurebase-test-secret-0123456789abcdef",
+    "featureos": "featureos-test-secret-0123456789abcdef-00",
+    "userback": "userback-test-secret-0123456789abcdef-000",
+    "productlane": "pl_sso_productlane-test-secret-0123456789",
+    "suggix": "suggix-test-secret-0123456789abcdef-00000",
+    "website_toolbox": "website-toolbox-test-secret-0123456789ab",
+    "zendesk": "zendesk-test-secret-0123456789abcdef-0000",
 }
 
 FEEDBACK_SSO = {
@@ -73,5 +82,22 @@ FEEDBACK_SSO = {
         "issuely": {"SECRET": SECRETS["issuely"], "COMPANY_ID": "acme"},
         "boostgpt": {"SECRET": SECRETS["boostgpt"],
                      "BOT_ID": "3f6c1f0e-6a4b-4d8e-9c1a-2b3c4d5e6f70"},
+        # issue 12, vendors-a
+        "canny": {"SECRET": SECRETS["canny"], "COMPANY_ID": "5f0c0ffee0c0ffee0c0ffee0",
+                  "PORTAL_URL": "https://acme.canny.io", "BOARD_TOKEN": "board-token-1"},
+        "featurebase": {"SECRET": SECRETS["featurebase"],
+                        "PORTAL_URL": "https://acme.featurebase.app", "ORGANIZATION": "acme"},
+        # SSO_URL confirmed (check W005): the sandbox implements it.
+        "featureos": {"SECRET": SECRETS["featureos"], "PORTAL_URL": "https://feedback.acme.test",
+                      "SSO_URL": "https://app.featureos.app/redirects/sso?domain={PORTAL_URL_HOST}",
+                      "EMBED_URL": "https://feedback.acme.test/embed/b/feedback"},
+        "userback": {"SECRET": SECRETS["userback"],
+                     "PORTAL_URL": "https://acme.ideas.userback.io/p/AbCdEf"},
+        "productlane": {"SECRET": SECRETS["productlane"],
+                        "PORTAL_URL": "https://feedback.acme-lane.test"},
+        "suggix": {"SECRET": SECRETS["suggix"], "PORTAL_URL": "https://feedback.acme-suggix.test"},
+        "website_toolbox": {"SECRET": SECRETS["website_toolbox"],
+                            "PORTAL_URL": "https://forum.acme.test"},
+        "zendesk": {"SECRET": SECRETS["zendesk"], "PORTAL_URL": "https://acme.zendesk.com"},
     },
 }

@@ -58,9 +58,9 @@ def test_e003_unknown_vendor_suggests_the_closest(settings: Any) -> None:
     assert error.id == "feedback_sso.E003"
     assert error.msg == ("FEEDBACK_SSO['VENDORS']['sleekplna']: 'sleekplna' is not a "
                          "built-in vendor.")
-    assert error.hint == ("Did you mean 'sleekplan'? Built in: sleekplan, productlift, "
-                          "feedbackchimp, issuely, boostgpt. For another vendor, describe it "
-                          "with 'SPEC' or point 'CLASS' at a Vendor subclass.")
+    assert error.hint == (f"Did you mean 'sleekplan'? Built in: {', '.join(BUILTIN_SPECS)}. "
+                          "For another vendor, describe it with 'SPEC' or point 'CLASS' at a "
+                          "Vendor subclass.")
 
 
 @pytest.mark.parametrize("secret", [None, "", 1234])

@@ -76,8 +76,8 @@ def test_override_settings_works() -> None:
 
 
 def test_unknown_vendor(db: None) -> None:
-    with pytest.raises(FeedbackSSOUnknownVendor, match="No vendor 'canny' is configured"):
-        conf.get_vendor_config("canny")
+    with pytest.raises(FeedbackSSOUnknownVendor, match="No vendor 'launchnotes' is configured"):
+        conf.get_vendor_config("launchnotes")
 
 
 def test_a_broken_vendor_fails_alone(vendor_settings: Any, user: Any) -> None:

@@ -168,17 +168,20 @@ def test_invalid_claim_value(vendor_id: str, claim: str, value: Any, user: Any) 
     assert (rejected.reason, rejected.claim) == ("invalid_claim", claim)
 
 
-def test_feedbackchimp_refuses_a_replayed_jti(user: Any) -> None:
-    token = issue_token_for(user, "feedbackchimp").token
-    config = get_vendor_config("feedbackchimp")
+@pytest.mark.parametrize("vendor_id", [v for v in VENDORS if DOCUMENTED[v].rejects_replay])
+def test_vendors_with_replay_protection_refuse_a_replayed_jti(vendor_id: str,
+                                                              user: Any) -> None:
+    token = issue_token_for(user, vendor_id).token
+    config = get_vendor_config(vendor_id)
     verify_token(token, config, replay_guard=CacheReplayGuard())
 
-    rejected = rejection("feedbackchimp", token)
+    rejected = rejection(vendor_id, token)
 
     assert (rejected.reason, rejected.claim) == ("replayed", "jti")
 
 
-@pytest.mark.parametrize("vendor_id", [v for v in VENDORS if v != "feedbackchimp"])
+@pytest.mark.parametrize("vendor_id", [v for v in VENDORS
+                                       if not DOCUMENTED[v].rejects_replay])
 def test_vendors_without_replay_protection_accept_a_token_twice(vendor_id: str,
                                                                 user: Any) -> None:
     token = issue_token_for(user, vendor_id).token
@@ -186,6 +189,27 @@ def test_vendors_without_replay_protection_accept_a_token_twice(vendor_id: str,
 
     for _ in range(2):
         verify_token(token, config, replay_guard=CacheReplayGuard())
+
+
+@pytest.mark.parametrize("present", ["email", "userId"])
+def test_featurebase_takes_an_email_or_a_user_id(present: str, user: Any) -> None:
+    """https://help.featurebase.app/articles/5257986: "at least one of email or userId"."""
+    absent = {"email": "userId", "userId": "email"}[present]
+    claims = good_claims(user, "featurebase", **{absent: None})
+
+    verified = verify_token(forge("featurebase", claims), get_vendor_config("featurebase"))
+
+    assert verified[present] == claims[present]
+
+
+def test_featurebase_refuses_a_token_without_email_and_user_id(user: Any) -> None:
+    token = forge("featurebase", good_claims(user, "featurebase", email=None, userId=None))
+
+    rejected = rejection("featurebase", token)
+
+    assert (rejected.reason, rejected.claim) == ("missing_claim", "email")
+    assert rejected.detail == ("Featurebase requires at least one of the claims 'email', "
+                               "'userId'")
 
 
 def test_checking_without_a_replay_guard_does_not_use_the_token_up(user: Any) -> None:
@@ -210,10 +234,12 @@ def test_every_reason_is_distinct_and_documented() -> None:
 
 
 def portal(client: Client, vendor_id: str, token: str, page: str = "") -> Any:
-    param = BUILTIN_SPECS[vendor_id].token_param
-    return client.get(reverse("feedback_sso_sandbox:portal", args=[vendor_id, page])
-                      if page else reverse("feedback_sso_sandbox:portal", args=[vendor_id]),
-                      {param: token})
+    """The stand-in portal, given the token where the vendor takes it (Zendesk: POST)."""
+    spec = BUILTIN_SPECS[vendor_id]
+    url = (reverse("feedback_sso_sandbox:portal", args=[vendor_id, page]) if page
+           else reverse("feedback_sso_sandbox:portal", args=[vendor_id]))
+    send = client.post if spec.delivery_method == "post" else client.get
+    return send(url, {spec.token_param: token})
 
 
 @pytest.mark.parametrize("vendor_id", VENDORS)
@@ -261,6 +287,28 @@ def test_anonymous_portal_links_to_the_sites_redirect_view(client: Client) -> No
 
     assert b'data-sandbox-state="anonymous"' in response.content
     assert b'href="/feedback-sso/feedbackchimp/redirect/?return_to=%2F"' in response.content
+
+
+def test_zendesk_portal_reads_the_token_from_the_post_body_only(user: Any,
+                                                                client: Client) -> None:
+    """Zendesk: "Do not place the JWT directly in the URL"; its stand-in ignores one there."""
+    token = issue_token_for(user, "zendesk").token
+    url = reverse("feedback_sso_sandbox:portal", args=["zendesk", "access/jwt"])
+
+    in_url = client.get(url, {"jwt": token})
+    in_body = client.post(f"{url}?brand_id=360001&return_to=/hc", {"jwt": token})
+
+    assert b'data-sandbox-state="anonymous"' in in_url.content
+    assert b'data-sandbox-state="signed-in"' in in_body.content
+    assert (b"<p data-sandbox-passed-back>Zendesk Help Center got back: "
+            b"<code>brand_id=360001</code>.</p>") in in_body.content
+
+
+def test_portal_of_a_get_vendor_refuses_a_post(user: Any, client: Client) -> None:
+    token = issue_token_for(user, "productlane").token
+    url = reverse("feedback_sso_sandbox:portal", args=["productlane"])
+
+    assert client.post(url, {"token": token}).status_code == 405
 
 
 def test_verify_endpoint(user: Any, client: Client) -> None:
@@ -337,6 +385,7 @@ def test_sandbox_pages_link_back_to_the_site_page_that_sent_the_user(
 @pytest.mark.parametrize(("vendor_id", "status"), [
     ("sleekplan", 200), ("productlift", 200), ("boostgpt", 200),
     ("feedbackchimp", 404), ("issuely", 404), ("nosuchvendor", 404),
+    ("canny", 200), ("featurebase", 200), ("featureos", 200), ("zendesk", 404),
 ])
 def test_widget_scripts(vendor_id: str, status: int, client: Client) -> None:
     response = client.get(reverse("feedback_sso_sandbox:widget", args=[vendor_id]))
@@ -383,9 +432,10 @@ def test_the_sandbox_asks_what_the_vendor_documents_not_the_apps_conventions(
     """A token with only the documented claims passes the stand-in, as it would the vendor:
     ``iat``/``jti`` on every token are this app's promise, not every vendor's rule."""
     now = int(time.time())
-    values = {"mail": user.email, "email": user.email, "uid": "7", "name": "Jane",
+    values = {"mail": user.email, "email": user.email, "uid": "7", "id": "7", "name": "Jane",
               "jti": "any-random-value", "companyId": "acme", "iat": now, "exp": now + 60}
-    minimal = {name: values[name] for name in DOCUMENTED[vendor_id].required}
+    rules = DOCUMENTED[vendor_id]
+    minimal = {name: values[name] for name in (*rules.required, *rules.required_any[:1])}
     token = forge(vendor_id, minimal)
 
     claims = verify_token(token, get_vendor_config(vendor_id), replay_guard=CacheReplayGuard())

@@ -197,11 +197,11 @@ def test_unknown_vendor_raises_under_debug(settings: Any, user: Any) -> None:
     settings.DEBUG = True
 
     with pytest.raises(FeedbackSSOUnknownVendor):
-        render('{% feedback_sso_token "canny" %}', user)
+        render('{% feedback_sso_token "launchnotes" %}', user)
 
 
 def test_unknown_vendor_renders_nothing_in_production(user: Any) -> None:
-    assert render('{% feedback_sso_token "canny" %}', user) == ""
+    assert render('{% feedback_sso_token "launchnotes" %}', user) == ""
 
 
 def test_bad_syntax() -> None:

@@ -68,7 +68,7 @@ def test_token_endpoint_refuses_staff_with_403(client: Client, staff_user: Any,
     assert response.json() == {"error": "refused", "reason": "staff"}
 
 
-@pytest.mark.parametrize("vendor_id", ["canny", "not-a-vendor"])
+@pytest.mark.parametrize("vendor_id", ["launchnotes", "not-a-vendor"])
 def test_token_endpoint_unknown_vendor_is_404(client: Client, user: Any,
                                               vendor_id: str) -> None:
     client.force_login(user)
@@ -274,7 +274,7 @@ def test_redirect_for_a_vendor_without_a_portal_is_404(client: Client, user: Any
 def test_redirect_unknown_vendor_is_404(client: Client, user: Any) -> None:
     client.force_login(user)
 
-    assert client.get("/feedback-sso/canny/redirect/").status_code == 404
+    assert client.get("/feedback-sso/launchnotes/redirect/").status_code == 404
 
 
 def test_redirect_post_is_405(client: Client, user: Any) -> None:

@@ -79,7 +79,7 @@ def test_redirect_view_sends_anonymous_users_to_login_itself(client: Client) -> 
 @pytest.mark.usefixtures("login_required_site")
 def test_redirect_view_answers_its_own_404_to_anonymous_users(client: Client) -> None:
     """The view decides, not the middleware: an unknown vendor is a 404 for everyone."""
-    assert client.get("/feedback-sso/canny/redirect/").status_code == 404
+    assert client.get("/feedback-sso/launchnotes/redirect/").status_code == 404
 
 
 @pytest.mark.usefixtures("login_required_site")

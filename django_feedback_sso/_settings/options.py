@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from .._urls import url_problem, without_credentials
 from ..vendors.spec import VendorOption, VendorSpec
@@ -117,11 +118,24 @@ READERS: dict[str, Reader] = {
 }
 
 
+def _placeholders(values: Mapping[str, Any]) -> dict[str, str]:
+    """Each text option as ``{NAME}``, and each URL's host as ``{NAME_HOST}`` too
+    (FeatureOS wants its portal's domain as a parameter of its SSO URL)."""
+    found = {name: value for name, value in values.items() if isinstance(value, str)}
+    for name, value in list(found.items()):
+        try:
+            host = urlsplit(value).hostname if "://" in value else None
+        except ValueError:
+            host = None
+        if host:
+            found[f"{name}_HOST"] = host
+    return found
+
+
 def _resolve_url(option: VendorOption, values: Mapping[str, Any], found: Collector) -> str:
     """Fill ``{OPTION}`` placeholders, then require an https URL (http on localhost)."""
     try:
-        url = str(values[option.name]).format_map(
-            {name: value for name, value in values.items() if isinstance(value, str)})
+        url = str(values[option.name]).format_map(_placeholders(values))
     except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:
         found.add("E009", f"{found.key(option.name)} has a {{placeholder}} that can't be "
                   f"filled ({type(exc).__name__}: {exc}).",

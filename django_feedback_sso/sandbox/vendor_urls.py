@@ -27,4 +27,22 @@ def vendor_options(base_url: str) -> dict[str, dict[str, str]]:
         "issuely": {"SSO_URL": f"{base}/issuely/portal/api/auth/sso",
                     "PORTAL_URL": f"{base}/issuely/portal"},
         "boostgpt": {"WIDGET_SCRIPT_URL": f"{base}/boostgpt/widget.js"},
+        # issue 12, vendors-a. Canny's SSO endpoint takes companyID on its query, as there.
+        "canny": {"PORTAL_URL": f"{base}/canny/portal",
+                  "SSO_URL": f"{base}/canny/portal/api/redirects/sso?companyID={{COMPANY_ID}}",
+                  "WIDGET_SCRIPT_URL": f"{base}/canny/widget.js"},
+        "featurebase": {"PORTAL_URL": f"{base}/featurebase/portal",
+                        "WIDGET_SCRIPT_URL": f"{base}/featurebase/widget.js"},
+        # SSO_URL's domain default is inferred (W005): set here, it is confirmed.
+        "featureos": {"PORTAL_URL": f"{base}/featureos/portal",
+                      "SSO_URL": f"{base}/featureos/portal/redirects/sso"
+                                 "?domain={PORTAL_URL_HOST}",
+                      "EMBED_URL": f"{base}/featureos/portal/embed/b/feedback",
+                      "EMBED_SCRIPT_URL": f"{base}/featureos/widget.js"},
+        "userback": {"PORTAL_URL": f"{base}/userback/portal"},
+        "productlane": {"PORTAL_URL": f"{base}/productlane/portal"},
+        "suggix": {"PORTAL_URL": f"{base}/suggix/portal"},
+        "website_toolbox": {"PORTAL_URL": f"{base}/website_toolbox/portal"},
+        # The POST form lands on {PORTAL_URL}/access/jwt, whose stand-in reads the body.
+        "zendesk": {"PORTAL_URL": f"{base}/zendesk/portal"},
     }

@@ -76,19 +76,39 @@ class SandboxView(VendorView):
         return config
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class PortalView(SandboxView):
-    """The vendor's portal and SSO URL: any page under it takes the vendor's token param."""
+    """The vendor's portal and SSO URL: any page under it takes the vendor's token, in the
+    vendor's query parameter or, for a vendor that takes it by POST (Zendesk), in the
+    form body only: a token in its URL is ignored there, as the vendor asks."""
+
+    http_method_names = ["get", "post"]  # noqa: RUF012 - Django's View declares a plain list
 
     def get(self, request: HttpRequest, config_id: str, page: str = "") -> HttpResponse:
         config = self.vendor_config(config_id)
+        by_post = config.spec.delivery_method == "post"
+        return self.page(request, config, page, None if by_post else
+                         request.GET.get(config.spec.token_param))
+
+    def post(self, request: HttpRequest, config_id: str, page: str = "") -> HttpResponse:
+        config = self.vendor_config(config_id)
+        if config.spec.delivery_method != "post":
+            return self.http_method_not_allowed(request)
+        return self.page(request, config, page, request.POST.get(config.spec.token_param))
+
+    def page(self, request: HttpRequest, config: VendorConfig, page: str,
+             token: str | None) -> HttpResponse:
         spec = config.spec
-        outcome = check(config, request.GET.get(spec.token_param))
+        outcome = check(config, token)
         context = {
             "vendor": config.vendor,
             "outcome": outcome,
             "claims": _claims(outcome),
             "page": "/" + page,
             "return_to": request.GET.get(spec.return_param) if spec.return_param else None,
+            # What the vendor asked to get back (Zendesk brand_id …), as it arrived.
+            "passed_back": [(name, request.GET[name]) for name in spec.passthrough_params
+                            if name in request.GET],
             "sign_in_url": _site_sign_in_url(config, "/" + page),
             "back_url": _back_url(request),
         }

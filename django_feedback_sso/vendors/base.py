@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -60,19 +60,34 @@ class Vendor:
             "must be JSON-serialisable (no NaN, Infinity, dates or objects)")
 
     def missing_claims(self, payload: Mapping[str, Any]) -> list[str]:
-        """Required claims absent or empty in a finished payload."""
-        return [name for name in self.spec.required_claims if payload.get(name) in (None, "")]
+        """Required claims absent or empty in a finished payload.
+
+        A ``required_any`` group none of whose claims is there counts as one missing
+        claim, named ``"email or userId"``.
+        """
+        missing = [name for name in self.spec.required_claims
+                   if payload.get(name) in (None, "")]
+        group = self.spec.required_any
+        if group and all(payload.get(name) in (None, "") for name in group):
+            missing.append(" or ".join(group))
+        return missing
 
     def has_redirect(self, options: Mapping[str, Any]) -> bool:
         """Whether the redirect view has somewhere to send users for this vendor."""
         return bool(self.spec.sso_url_option and options.get(self.spec.sso_url_option))
 
     def sso_url(self, options: Mapping[str, Any], token: str | None,
-                return_target: str | None) -> str:
-        """Where the redirect view sends the user (check :meth:`has_redirect` first)."""
+                return_target: str | None,
+                passthrough: Sequence[tuple[str, str]] = ()) -> str:
+        """Where the redirect view sends the user (check :meth:`has_redirect` first).
+
+        ``passthrough``: the vendor's own parameters (``spec.passthrough_params``) it sent
+        to the redirect view, already validated; they replace any default on the URL.
+        For a ``post`` vendor this is the form's action and ``token`` is ``None``.
+        """
         spec = self.spec
         url = str(options[spec.sso_url_option or ""])
-        params: list[tuple[str, str]] = []
+        params: list[tuple[str, str]] = list(passthrough)
         if return_target and spec.return_mode == "target":
             url = return_target
         elif return_target and spec.return_mode == "param" and spec.return_param:

@@ -112,6 +112,8 @@ class VendorSpec:
     claim_names: Mapping[str, IdentityField]
     #: Claims that must be present and non-empty in every token.
     required_claims: tuple[str, ...] = ()
+    #: At least one of these must be present and non-empty (Featurebase: email or userId).
+    required_any: tuple[str, ...] = ()
     claim_rules: Mapping[str, ClaimRule] = field(default_factory=dict)
     #: Claims that grant rights at the vendor: only settings or hooks may set them.
     role_claims: frozenset[str] = frozenset()
@@ -142,6 +144,13 @@ class VendorSpec:
     return_param: str | None = None
     #: Parameters the vendor itself uses when it sends users to our redirect view.
     incoming_return_params: tuple[str, ...] = ()
+    #: Other parameters the vendor sends to our redirect view and wants back on its SSO URL
+    #: (Zendesk ``brand_id``, ``locale_id``, ``timestamp``; FeatureOS ``domain``). Only
+    #: short plain values pass (``redirects.passthrough_value``): never a URL.
+    passthrough_params: tuple[str, ...] = ()
+    #: How the redirect view hands the token over: on the SSO URL (a 302), or in the body
+    #: of an auto-submitting POST form to it (Zendesk), so it never sits in a URL.
+    delivery_method: Literal["get", "post"] = "get"
     #: Options whose hosts count as the vendor's own for return targets.
     host_options: tuple[str, ...] = ()
     #: Page-wide JavaScript globals the vendor's snippet sets (``window.SLEEK_USER`` …):
@@ -160,6 +169,10 @@ class VendorSpec:
             raise ValueError(f"{self.id}: return_mode must be none, target or param")
         if self.role_claims & set(self.claim_names):
             raise ValueError(f"{self.id}: role claims may not come from user fields")
+        if self.delivery_method not in ("get", "post"):
+            raise ValueError(f"{self.id}: delivery_method must be get or post")
+        if self.token_param in self.passthrough_params:
+            raise ValueError(f"{self.id}: the token parameter can't be passed through")
         if self.return_mode == "param" and not self.return_param:
             raise ValueError(f"{self.id}: return_mode param needs a return_param")
         self._check_options()

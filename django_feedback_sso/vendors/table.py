@@ -17,7 +17,9 @@ def _lifetime(spec: VendorSpec) -> str:
 
 def _delivery(spec: VendorSpec) -> str:
     parts = ["tag: snippet with token" if spec.snippet_embeds_token else "tag: link"]
-    if spec.sso_url_option:
+    if spec.sso_url_option and spec.delivery_method == "post":
+        parts.append(f"redirect: POST form, `{spec.token_param}` to `{spec.sso_url_option}`")
+    elif spec.sso_url_option:
         parts.append(f"redirect: `?{spec.token_param}=` on `{spec.sso_url_option}`")
     return "; ".join(parts)
 
@@ -31,7 +33,9 @@ def markdown_table() -> str:
     ]
     for spec in BUILTIN_SPECS.values():
         claims = ", ".join(f"`{claim}`←{source}" for claim, source in spec.claim_names.items())
-        required = ", ".join(f"`{name}`" for name in spec.required_claims)
+        required = ", ".join([*(f"`{name}`" for name in spec.required_claims),
+                              *([" or ".join(f"`{name}`" for name in spec.required_any)]
+                                if spec.required_any else [])])
         options = ", ".join(f"`{name}`" for name in spec.required_options) or "—"
         rows.append(f"| `{spec.id}` | {spec.name} | {claims} | {required} | {_lifetime(spec)} "
                     f"| {options} | {_delivery(spec)} | [docs]({spec.docs_url}) |")

@@ -72,5 +72,14 @@ FEEDBACK_SSO = {
         "feedbackchimp": vendor("feedbackchimp"),
         "issuely": vendor("issuely", COMPANY_ID="demo-company"),
         "boostgpt": vendor("boostgpt", BOT_ID="00000000-0000-4000-8000-000000000000"),
+        # issue 12, vendors-a
+        "canny": vendor("canny", COMPANY_ID="demo-company", BOARD_TOKEN="demo-board"),  # noqa: S106 - a board id
+        "featurebase": vendor("featurebase", ORGANIZATION="demo"),
+        "featureos": vendor("featureos"),
+        "userback": vendor("userback"),
+        "productlane": vendor("productlane"),
+        "suggix": vendor("suggix"),
+        "website_toolbox": vendor("website_toolbox"),
+        "zendesk": vendor("zendesk"),
     },
 }

@@ -18,6 +18,7 @@ from django.test import Client
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from tests.factories import StaffUserFactory, UserFactory
+from tests.html import Snippet
 from tests.oracle import DOCUMENTED, verify
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.security.urls")]
@@ -28,10 +29,35 @@ HOSTS = {
     "productlift": {"feedback.example.com"},
     "feedbackchimp": {"acme.feedbackchimp.space"},
     "issuely": {"issuely.in"},
+    # issue 12, vendors-a: Canny's SSO endpoint is on canny.io, its boards on PORTAL_URL.
+    "canny": {"acme.canny.io", "canny.io"},
+    "featurebase": {"acme.featurebase.app"},
+    "featureos": {"feedback.acme.test", "app.featureos.app"},
+    "userback": {"acme.ideas.userback.io"},
+    "productlane": {"feedback.acme-lane.test"},
+    "suggix": {"feedback.acme-suggix.test"},
+    "website_toolbox": {"forum.acme.test"},
+    "zendesk": {"acme.zendesk.com"},
 }
 TOKEN_PARAMS = {"sleekplan": "sso", "productlift": "sso", "feedbackchimp": "jwt",
-                "issuely": "token"}
-RETURN_PARAMS = {"feedbackchimp": ("next", "return_to")}
+                "issuely": "token", "canny": "ssoToken", "featurebase": "jwt",
+                "featureos": "ssoToken", "userback": "sso_jwt", "productlane": "token",
+                "suggix": "ssoToken", "website_toolbox": "code", "zendesk": "jwt"}
+#: Where each vendor sends users with a return target (its docs), besides ``next``.
+RETURN_PARAMS = {"feedbackchimp": ("next", "return_to"), "canny": ("next", "redirect"),
+                 "featurebase": ("next", "return_to"), "featureos": ("next", "redirect"),
+                 "suggix": ("next", "redirect"), "zendesk": ("next", "return_to")}
+#: The portal's host where a vendor has more than one (targets aim at it).
+OWN_HOST = {"canny": "acme.canny.io", "featureos": "feedback.acme.test"}
+
+
+def own_host(vendor_id: str) -> str:
+    return OWN_HOST.get(vendor_id) or next(iter(HOSTS[vendor_id]))
+
+
+#: The parameter the vendor reads its return target from on its SSO URL.
+NESTED_RETURN = {"feedbackchimp": "return_to", "featurebase": "return_to", "canny": "redirect",
+                 "featureos": "redirect", "website_toolbox": "jump", "zendesk": "return_to"}
 
 #: ``{host}`` is the vendor's own host, so look-alikes and userinfo tricks aim at it.
 HOSTILE = [
@@ -80,7 +106,7 @@ HOSTILE = [
 
 
 def hostile_targets(vendor_id: str) -> list[str]:
-    host = next(iter(HOSTS[vendor_id]))
+    host = own_host(vendor_id)
     return [target.format(host=host, HOST=host.upper(),
                           cyrillic=host.replace("a", "\u0430").replace("e", "\u0435"),
                           fullwidth_dots=host.replace(".", "\uff0e"))
@@ -118,14 +144,29 @@ def path_problem(location: str, boundary: str) -> str | None:
 
 
 def redirect_problem(location: str, vendor_id: str, boundary: str = "") -> str | None:
-    """What is wrong with ``location`` and, for FeedbackChimp, the ``return_to`` in it."""
-    # FeedbackChimp sends the user on to return_to after sign-in: it must be safe too.
-    nested = parse_qs(urlsplit(location).query).get("return_to", [])
+    """What is wrong with ``location`` and the return target in it (FeedbackChimp's
+    ``return_to`` …): the vendor sends the user on to it after sign-in."""
+    nested = parse_qs(urlsplit(location).query).get(NESTED_RETURN.get(vendor_id, ""), [])
     for url in (location, *nested):
         problem = location_problem(url, HOSTS[vendor_id], boundary)
         if problem:
             return problem
     return None
+
+
+def landing(response: Any, token_param: str) -> tuple[str, list[str]]:
+    """Where the browser goes next and the tokens it carries: a 302's ``Location``, or the
+    action of a POST form (Zendesk) with its hidden field."""
+    if response.status_code == 302:
+        location = response["Location"]
+        return location, parse_qs(urlsplit(location).query).get(token_param, [])
+    assert response.status_code == 200
+    elements = Snippet(response.content.decode()).elements
+    (form,) = [element.attrs for element in elements if element.tag == "form"]
+    action = str(form["action"])
+    assert token_param not in parse_qs(urlsplit(action).query)
+    return action, [str(element.attrs["value"]) for element in elements
+                    if element.tag == "input" and element.attrs.get("name") == token_param]
 
 
 @pytest.fixture(params=["user", "staff"])
@@ -148,13 +189,10 @@ def test_hostile_return_targets_never_leave_the_vendors_hosts(client: Any,
     for param in RETURN_PARAMS.get(vendor_id, ("next",)):
         for target in hostile_targets(vendor_id):
             response = client.get(f"/feedback-sso/{vendor_id}/redirect/?{param}={quote(target)}")
-            assert response.status_code == 302, (param, target)
-            location = response["Location"]
-            query = parse_qs(urlsplit(location).query)
+            location, tokens = landing(response, TOKEN_PARAMS[vendor_id])
             problem = redirect_problem(location, vendor_id)
             if problem:
                 failures.append(f"{param}={target!r} -> {location!r}: {problem}")
-            tokens = query.get(TOKEN_PARAMS[vendor_id], [])
             if client.user.is_staff:
                 assert tokens == [], (param, target)
             else:
@@ -177,7 +215,7 @@ OUTSIDE_THE_BOARD = [
 
 def on_board(vendor_settings: Any, vendor_id: str) -> str:
     """Moves the vendor's portal under ``/board``; returns its host."""
-    host = next(iter(HOSTS[vendor_id]))
+    host = own_host(vendor_id)
     vendor_settings(vendor_id, PORTAL_URL=f"https://{host}/board")
     if vendor_id == "feedbackchimp":  # its SSO URL lives on the portal too
         vendor_settings(vendor_id, SSO_URL="{PORTAL_URL}/api/v1/auth/access/jwt")
@@ -272,7 +310,7 @@ SMUGGLED = [
      "https://acme.feedbackchimp.space/api/v1/auth/access/jwt?jwt={token}"),
     ("issuely", "next", "https://issuely.in/api/auth/sso?token={token}"),
     *[(vendor_id, RETURN_PARAMS.get(vendor_id, ("next",))[-1],
-       f"https://{next(iter(HOSTS[vendor_id]))}/ideas"
+       f"https://{own_host(vendor_id)}/ideas"
        + variant.replace("{name}", name).replace("{NAME}", name.upper()))
       for vendor_id, name in TOKEN_PARAMS.items() for variant in SMUGGLED],
 ])
@@ -288,7 +326,9 @@ def test_a_target_cannot_smuggle_in_someone_elses_token(
     response = client.get(f"/feedback-sso/{vendor_id}/redirect/?{param}="
                           + quote(target.format(token=stolen)))
 
-    assert stolen not in response["Location"]
+    location, tokens = landing(response, TOKEN_PARAMS[vendor_id])
+    assert stolen not in location
+    assert stolen not in tokens
 
 
 def test_anonymous_users_go_to_our_login_page_first() -> None:

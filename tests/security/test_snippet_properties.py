@@ -72,12 +72,23 @@ def expected_claims(vendor_id: str, user: Any) -> dict[str, str]:
     full_name = (f"{user.first_name} {user.last_name}".strip()
                  if isinstance(user, User) else "")
     display = (full_name or user.get_username())[:255]
+    uid = str(user.pk)
     return {
-        "sleekplan": {"mail": email, "id": str(user.pk), "full_name": display},
+        "sleekplan": {"mail": email, "id": uid, "full_name": display},
         "productlift": {"email": email, "uid": str(user.pk), "name": display},
         "feedbackchimp": {"email": email, "name": display},
         "issuely": {"email": email, "name": display, "companyId": "acme"},
-        "boostgpt": {"email": email, "name": display, "external_id": str(user.pk)},
+        "boostgpt": {"email": email, "name": display, "external_id": uid},
+        # The README's vendor sections (issue 12).
+        "canny": {"email": email, "id": uid, "name": display},
+        "featurebase": {"email": email, "userId": uid, "name": display},
+        "featureos": {"email": email, "name": display},
+        "userback": {"email": email, "name": display},
+        "productlane": {"email": email, "name": display},
+        "suggix": {"email": email, "name": display, "id": uid},
+        "website_toolbox": {"email": email, "name": display,
+                            "username": user.get_username()},
+        "zendesk": {"email": email, "name": display},
     }[vendor_id]
 
 
@@ -129,6 +140,16 @@ def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
         attrs = ["data-bot-id", "src"] + (["data-user-token"] if signed_in else [])
         assert shape == [("script", sorted(attrs))]
         return found[0][1].get("data-user-token", "")
+    if shape and shape[-1][0] == "script":
+        # Widgets that feedback-sso.js starts: at most a container element, then its script,
+        # all data in data-* attributes and the token in data-token when signed in.
+        *containers, (_, attrs, source) = found
+        assert all(element == "div" and not text for element, _, text in containers)
+        assert source.strip() == ""
+        assert attrs["data-feedback-sso"] == vendor_id
+        assert all(name in ("src", "nonce") or name.startswith("data-") for name in attrs)
+        assert ("data-token" in attrs) == signed_in
+        return attrs.get("data-token", "")
     assert shape == [("a", ["class", "data-feedback-sso", "href"])]
     assert found[0][1]["href"] == f"/feedback-sso/{vendor_id}/redirect/"
     return ""

@@ -12,6 +12,10 @@
  *     waits for widget.js, then calls BoostGPTWidget.init({botId, userToken})
  *     (https://docs.boostgpt.co/saas/chat-widget/sso) or boostgpt.init({botId, userToken})
  *     (https://docs.boostgpt.co/saas/chat-widget/api-reference).
+ *   data-feedback-sso="canny" | "featurebase" | "featureos": the tag's widget snippets
+ *     (one function per vendor below: data-token, the widget's own ids, data-widget-src).
+ *   data-feedback-sso="post-form": the redirect view's page for vendors that take the
+ *     token by POST (Zendesk); submits the form before it.
  * Or call window.FeedbackSSO.fetchToken(url) yourself; it resolves to the token string,
  * or null when the user gets none (signed out, refused, vendor unavailable).
  */
@@ -178,10 +182,112 @@
     });
   }
 
+
+  // ---- Widgets that take the token in their init call (one function per vendor) -------
+
+  // Loads a vendor's SDK after our own <script>, with its nonce so a nonce-based CSP lets
+  // it run; resolves when it has run.
+  function loadScript(script, src) {
+    return new Promise(function (resolve, reject) {
+      var loader = document.createElement("script");
+      loader.src = src;
+      loader.async = true;
+      if (script.nonce) {
+        loader.nonce = script.nonce;
+      }
+      loader.onload = resolve;
+      loader.onerror = function () { reject(new Error("could not load " + src)); };
+      script.parentNode.insertBefore(loader, script.nextSibling);
+    });
+  }
+
+  // Reads the token once: one left in an attribute could be matched by injected CSS.
+  function takeToken(script) {
+    var token = script.dataset.token || "";
+    script.removeAttribute("data-token");
+    return token;
+  }
+
+  function startCanny(script, data) {
+    // https://developers.canny.io/install/widget/sso: Canny('render', {boardToken,
+    // basePath, ssoToken}); Canny's install snippet queues calls on window.Canny until
+    // sdk.js loads, and the widget renders into the page's <div data-canny>.
+    var token = takeToken(script);
+    if (typeof window.Canny !== "function") {
+      var queue = function () { queue.q.push(arguments); };
+      queue.q = [];
+      window.Canny = queue;
+    }
+    var options = { boardToken: data.boardToken, basePath: data.basePath || null };
+    if (token) {
+      options.ssoToken = token;
+    }
+    window.Canny("render", options);
+    loadScript(script, data.widgetSrc).catch(reportError);
+  }
+
+  function startFeaturebase(script, data) {
+    // https://help.featurebase.app/articles/0874531: Featurebase("initialize_feedback_widget",
+    // {organization, jwtToken}); its install snippet queues calls on Featurebase.q until
+    // sdk.js loads.
+    var token = takeToken(script);
+    if (typeof window.Featurebase !== "function") {
+      window.Featurebase = function () {
+        (window.Featurebase.q = window.Featurebase.q || []).push(arguments);
+      };
+    }
+    var options = { organization: data.organization };
+    if (token) {
+      options.jwtToken = token;
+    }
+    window.Featurebase("initialize_feedback_widget", options);
+    loadScript(script, data.widgetSrc).catch(reportError);
+  }
+
+  function startFeatureOS(script, data) {
+    // https://help.hellonext.co/buckets/enabling-sso/: embed.js, then
+    // hellonext.init({embedURL, ssoToken}) renders into the page's <div data-hellonext>.
+    var token = takeToken(script);
+    loadScript(script, data.widgetSrc).then(function () {
+      var options = { embedURL: data.embedUrl };
+      if (token) {
+        options.ssoToken = token;
+      }
+      window.hellonext.init(options);
+    }).catch(reportError);
+  }
+
+  function reportError(error) {
+    console.error("feedback-sso.js: " + error.message);
+  }
+
+  var WIDGETS = { canny: startCanny, featurebase: startFeaturebase, featureos: startFeatureOS };
+
+  // ---- The redirect view's POST form (Zendesk) ----------------------------------------
+
+  function submitPostForm(script) {
+    var form = script.previousElementSibling;
+    if (form instanceof HTMLFormElement && form.hasAttribute("data-feedback-sso-post")) {
+      // The prototype's submit: an input named "submit" can't shadow it.
+      HTMLFormElement.prototype.submit.call(form);
+    }
+  }
+
+  // ---- Start ---------------------------------------------------------------------------
+
   window.FeedbackSSO = { fetchToken: fetchToken, wireSleekplan: wireSleekplan,
                          wireBoostGPT: wireBoostGPT };
 
   var script = ownScript();
+  if (script && script.dataset.feedbackSso === "post-form") {
+    submitPostForm(script);
+    return;
+  }
+  if (script && Object.prototype.hasOwnProperty.call(WIDGETS, script.dataset.feedbackSso) &&
+      script.dataset.widgetSrc) {
+    WIDGETS[script.dataset.feedbackSso](script, script.dataset);
+    return;
+  }
   if (!script || !script.dataset.tokenUrl) {
     return;
   }
