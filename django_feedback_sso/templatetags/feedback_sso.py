@@ -7,6 +7,9 @@ attributes, which Django's autoescaping covers.
 
 from __future__ import annotations
 
+import inspect
+from typing import Any
+
 from django import template
 from django.template.base import FilterExpression, Parser, Token
 from django.template.library import TagHelperNode, parse_bits
@@ -14,6 +17,8 @@ from django.template.library import TagHelperNode, parse_bits
 from ..delivery import raw_token, render_snippet
 
 register = template.Library()
+
+_PARSE_BITS_TAKES_CONTEXT = "takes_context" in inspect.signature(parse_bits).parameters
 
 
 class FeedbackSSOTokenNode(TagHelperNode):
@@ -50,7 +55,10 @@ def feedback_sso_token(parser: Parser, token: Token) -> FeedbackSSOTokenNode:
     if len(bits) >= 2 and bits[-2] == "as":
         target_var = bits[-1]
         bits = bits[:-2]
-    args, kwargs = parse_bits(parser, bits, params=["config_id"], varargs=None, varkw=None,
-                              defaults=(None,), kwonly=[], kwonly_defaults=None,
-                              takes_context=False, name=name)  # type: ignore[call-arg]
+    options: dict[str, Any] = {"params": ["config_id"], "varargs": None, "varkw": None,
+                               "defaults": (None,), "kwonly": [], "kwonly_defaults": None,
+                               "name": name}
+    if _PARSE_BITS_TAKES_CONTEXT:  # Django < 6.1 (6.1 dropped the parameter)
+        options["takes_context"] = False
+    args, kwargs = parse_bits(parser, bits, **options)
     return FeedbackSSOTokenNode(args, kwargs, target_var)
