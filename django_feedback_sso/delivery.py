@@ -42,7 +42,7 @@ NO_USER = ("{% feedback_sso_token %} has a request without a user: add "
 def token_for(request: Any, config: VendorConfig) -> IssuedToken | None:
     """A fresh token for ``request.user``, or ``None`` if the user is refused."""
     try:
-        return issue_token(_request_user(request), config)
+        return issue_token(_request_user(request), config, surface="tag", request=request)
     except FeedbackSSORefused:
         return None
 
@@ -103,6 +103,15 @@ def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
         "redirect_url": reverse_lazy("feedback_sso:redirect", args=[config.id]),
         "script_url": _script_url(config, token),
     }
+
+
+def delivery_url(config: VendorConfig, token: str) -> str | None:
+    """The URL that carries ``token`` to the vendor: the redirect view's target (the
+    vendor's SSO URL) if it has one, else the loader script's URL if the token travels on
+    it; ``None`` for a vendor that only takes the token inside a page (BoostGPT)."""
+    if config.vendor.has_redirect(config.options):
+        return config.vendor.sso_url(config.options, token, None)
+    return _script_url(config, token) if config.spec.script_token_param else None
 
 
 def _script_url(config: VendorConfig, token: str) -> str:
