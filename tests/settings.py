@@ -1,7 +1,9 @@
 """Settings for the test suite: every seed vendor configured with a test secret."""
 
+import os
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 # The browser tests drive the example project's demo app; make it importable wherever
 # these settings load (pytest, tox, mypy's Django plugin).
@@ -71,3 +73,24 @@ FEEDBACK_SSO = {
                      "BOT_ID": "3f6c1f0e-6a4b-4d8e-9c1a-2b3c4d5e6f70"},
     },
 }
+
+
+# The audit log (issue 13) -----------------------------------------------------------------
+# Installed so its table exists; tests/conftest.py keeps it from recording except in the
+# tests that ask for it (the `audit_log` fixture), since other tests count queries.
+INSTALLED_APPS += ["django_feedback_sso.audit"]
+
+
+def postgres_database(url: str) -> dict[str, object]:
+    """A DATABASES entry from postgresql://user:password@host:port/name."""
+    parts = urlsplit(url)
+    return {"ENGINE": "django.db.backends.postgresql", "NAME": parts.path.lstrip("/"),
+            "USER": unquote(parts.username or ""), "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "", "PORT": str(parts.port or "")}
+
+
+#: `.ci/postgres.sh` starts Debian's PostgreSQL and prints this URL. Without it the
+#: audit log's PostgreSQL tests skip, unless FEEDBACK_SSO_REQUIRE_POSTGRES=1 (CI).
+POSTGRES_URL = os.environ.get("FEEDBACK_SSO_TEST_POSTGRES", "")
+if POSTGRES_URL:
+    DATABASES["postgres"] = postgres_database(POSTGRES_URL)
