@@ -94,3 +94,12 @@ def postgres_database(url: str) -> dict[str, object]:
 POSTGRES_URL = os.environ.get("FEEDBACK_SSO_TEST_POSTGRES", "")
 if POSTGRES_URL:
     DATABASES["postgres"] = postgres_database(POSTGRES_URL)
+
+
+# The REST framework view (issue 13) ------------------------------------------------------
+# Token authentication first: tests/test_drf.py calls the API with a token and no session.
+INSTALLED_APPS += ["rest_framework", "rest_framework.authtoken"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication",
+                                       "rest_framework.authentication.SessionAuthentication"],
+}
