@@ -103,3 +103,6 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication",
                                        "rest_framework.authentication.SessionAuthentication"],
 }
+
+# Sign-out (issue 13): widgets forget the user on the first page after logout ------------
+MIDDLEWARE += ["django_feedback_sso.signout.SignOutMiddleware"]

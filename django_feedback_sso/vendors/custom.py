@@ -184,6 +184,7 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "incoming_return_params": _texts,
     "host_options": _texts,
     "page_globals": _texts,
+    "sign_out_call": _texts,
     "role_claims": _text_set,
     "default_lifetime": as_timedelta,
     "max_lifetime": _optional_timedelta,
