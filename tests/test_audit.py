@@ -165,6 +165,21 @@ def test_a_failing_write_leaves_the_callers_transaction_usable(audit_db: str, us
     assert len(rows(audit_db)) == 1
 
 
+@pytest.mark.django_db(transaction=True, databases=[alias for alias in ALIASES
+                                                    if alias in DATABASES])
+def test_outside_a_transaction_a_failing_write_is_logged_too(audit_db: str, user: Any,
+                                                             fixed_jti: None,
+                                                             caplog: Any) -> None:
+    """Autocommit (no ATOMIC_REQUESTS): one statement, no savepoint, same outcome."""
+    assert not transaction.get_connection(audit_db).in_atomic_block
+    config = get_vendor_config("feedbackchimp")
+    issue_token(user, config)
+    issue_token(user, config)
+    assert len(rows(audit_db)) == 1
+    assert [r.levelno for r in caplog.records if r.name == "django_feedback_sso.audit"] == [
+        logging.ERROR]
+
+
 # Concurrent load ---------------------------------------------------------------------------
 
 @pytest.mark.django_db(transaction=True, databases=[alias for alias in ALIASES

@@ -31,8 +31,10 @@ def record(*, config_id: str, vendor_id: str, user: Any, claims: Mapping[str, An
            **kwargs: Any) -> None:
     """Insert the row; if that fails, log why and let the page (and its transaction) be.
 
-    The insert runs in its own savepoint: under ``ATOMIC_REQUESTS`` a failed INSERT would
-    otherwise leave the request's transaction unusable, and the view's own writes with it.
+    Inside a transaction (``ATOMIC_REQUESTS``, a view's ``atomic()``) the insert gets its
+    own savepoint: a failed INSERT would otherwise leave the transaction unusable, and the
+    view's own writes with it. Outside one it is a single autocommitted statement: a
+    savepoint there would be a transaction of its own, two more round trips per token.
     """
     from .models import AuditEntry
 
@@ -41,9 +43,13 @@ def record(*, config_id: str, vendor_id: str, user: Any, claims: Mapping[str, An
         username=str(user.get_username())[:254], jti=jti,
         issued_at=_utc(claims.get("iat", time.time())), expires_at=_utc(expires_at),
         surface=surface, path=str(getattr(request, "path", ""))[:2048])
+    alias = router.db_for_write(AuditEntry)
     try:
-        with transaction.atomic(using=router.db_for_write(AuditEntry)):
-            entry.save(force_insert=True)
+        if transaction.get_connection(alias).in_atomic_block:
+            with transaction.atomic(using=alias):
+                entry.save(using=alias, force_insert=True)
+        else:
+            entry.save(using=alias, force_insert=True)
     except Exception:
         # The exception names the table or the constraint, never the token (not stored).
         logger.exception("feedback_sso: the audit log could not record a %s token "
