@@ -199,7 +199,9 @@ def test_concurrent_tokens_give_one_row_each(audit_db: str) -> None:
         except Exception as exc:  # reported below: a thread's exception is otherwise lost
             errors.append(exc)
         finally:
-            connections.close_all()
+            # Only this thread's own connection: once a live server has run, "default"
+            # (SQLite in memory) is the main thread's, shared, and not ours to close.
+            connections[audit_db].close()
 
     threads = [threading.Thread(target=mint, args=(user,)) for user in users * 2]
     for thread in threads:

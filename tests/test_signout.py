@@ -6,6 +6,7 @@ documented sign-out call (``$sleek.resetUser``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from django.test import Client, RequestFactory
 
 from django_feedback_sso.signout import COOKIE, SALT
 from django_feedback_sso.vendors.spec import VendorSpec
+from django_feedback_sso.vendors.table import sign_out_table
 from tests.factories import StaffUserFactory, UserFactory
 from tests.html import Snippet
 
@@ -140,3 +142,10 @@ def test_sign_out_calls_are_paths_and_words(call: tuple[str, ...]) -> None:
     with pytest.raises(ValueError, match="sign_out_call"):
         VendorSpec(id="acme", name="Acme", docs_url="", claim_names={"email": "email"},
                    sign_out_call=call)
+
+
+def test_the_readme_lists_which_vendors_can_sign_out() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    start = readme.index("<!-- sign-out-table:start")
+    table = readme[readme.index("\n", start) + 1:readme.index("<!-- sign-out-table:end")]
+    assert table.strip() == sign_out_table()
