@@ -1,4 +1,4 @@
-"""Benchmarks 1 to 4, in one process: mint, endpoint, tag and scale."""
+"""Benchmarks 1 to 5, in one process: mint, endpoint, tag, scale and the audit log."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from django.test import RequestFactory, override_settings
 from benchmarks import baseline
 from benchmarks.harness import Row, WSGIClient, interleaved, micros
 from benchmarks.settings import VENDOR, configurations_setting, vendors_setting
+from django_feedback_sso.audit import receivers as audit_receivers
 from django_feedback_sso.shortcuts import issue_token_for
 
 TOKEN_PATH = f"/feedback-sso/{VENDOR}/token/"
@@ -92,4 +93,54 @@ def scale_rows(client: WSGIClient, rounds: int) -> list[Row]:
                              sides=(override_settings(FEEDBACK_SSO=many), one))
         rows.append(Row(f"Scale: token endpoint with {label} vs 1 (WSGI, median)",
                         micros(result.ours), micros(result.baseline), result.ratio, 1.05))
+    return rows
+
+
+class _AuditTo:
+    """A database router sending the audit log to one database."""
+
+    def __init__(self, alias: str) -> None:
+        self.alias = alias
+
+    def db_for_write(self, model: Any, **hints: Any) -> str | None:
+        return self.alias if model._meta.app_label == "feedback_sso_audit" else None
+
+    db_for_read = db_for_write
+
+
+class _Audit:
+    """The audit log recording to ``alias`` (``on``) or silent: re-entered every batch."""
+
+    def __init__(self, on: bool, alias: str) -> None:
+        self.on = on
+        self.routers = override_settings(DATABASE_ROUTERS=[_AuditTo(alias)])
+
+    def __enter__(self) -> None:
+        if self.on:
+            audit_receivers.connect()
+            self.routers.enable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.on:
+            self.routers.disable()
+            audit_receivers.disconnect()
+
+
+def audit_rows(client: WSGIClient, rounds: int) -> list[Row]:
+    """5. The token endpoint with the audit log writing a row, against without it."""
+    from django_feedback_sso.audit.models import AuditEntry
+
+    rows = []
+    get = client.getter(TOKEN_PATH)
+    for alias, name in (("default", "SQLite"), ("postgres", "PostgreSQL")):
+        if alias not in settings.DATABASES:
+            continue
+        result = interleaved(get, get, rounds=rounds, batch=20,
+                             sides=(_Audit(True, alias), _Audit(False, alias)))
+        if not AuditEntry.objects.using(alias).exists():
+            raise SystemExit(f"The audit log wrote no row to {alias}: not comparable.")
+        AuditEntry.objects.using(alias).all().delete()
+        rows.append(Row(f"Audit log: token endpoint with the audit log on ({name}) vs off "
+                        "(WSGI, median)", micros(result.ours), micros(result.baseline),
+                        result.ratio, 1.25))
     return rows

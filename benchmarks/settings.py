@@ -17,8 +17,24 @@ ROOT_URLCONF = "benchmarks.urls"
 DB_PATH = os.environ.get("FEEDBACK_SSO_BENCH_DB") or str(
     Path(tempfile.gettempdir()) / "feedback-sso-bench.sqlite3")
 #: Persistent connections: reconnecting per request would pad both sides of every ratio.
+#: WAL with synchronous=NORMAL, the setting SQLite recommends for WAL mode
+#: (https://www.sqlite.org/pragma.html#pragma_synchronous): a commit (the audit log's
+#: row) is not an fsync. Reads, all the other rows do, are unaffected.
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": DB_PATH,
-                         "CONN_MAX_AGE": None}}
+                         "CONN_MAX_AGE": None,
+                         "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL; "
+                                                    "PRAGMA synchronous=NORMAL;"}}}
+#: The audit-log row on PostgreSQL, when one is given (`bash .ci/postgres.sh` prints a URL).
+POSTGRES_URL = os.environ.get("FEEDBACK_SSO_BENCH_POSTGRES") or os.environ.get(
+    "FEEDBACK_SSO_TEST_POSTGRES", "")
+if POSTGRES_URL:
+    from urllib.parse import unquote, urlsplit
+
+    _pg = urlsplit(POSTGRES_URL)
+    DATABASES["postgres"] = {
+        "ENGINE": "django.db.backends.postgresql", "NAME": _pg.path.lstrip("/"),
+        "USER": unquote(_pg.username or ""), "PASSWORD": unquote(_pg.password or ""),
+        "HOST": _pg.hostname or "", "PORT": str(_pg.port or ""), "CONN_MAX_AGE": None}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -26,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.staticfiles",
     "django_feedback_sso",
+    # Its receiver is connected or not per benchmark side (inprocess.audit_rows).
+    "django_feedback_sso.audit",
 ]
 MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",

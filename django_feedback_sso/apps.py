@@ -1,4 +1,4 @@
-"""App configuration: registers the system checks."""
+"""App configuration: registers the system checks and the sign-out receivers."""
 
 from django.apps import AppConfig
 
@@ -8,4 +8,7 @@ class FeedbackSSOConfig(AppConfig):
     verbose_name = "Feedback SSO"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the checks
+        from . import (
+            checks,  # noqa: F401 - registers the checks
+            signout,  # noqa: F401 - connects the sign-out receivers
+        )

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 SETTING = "FEEDBACK_SSO"
 
+#: ``FEEDBACK_SSO['AUDIT_RETENTION']`` when it is not set.
+DEFAULT_AUDIT_RETENTION = timedelta(days=90)
+
 #: ``USER_CLAIMS`` / ``USER_PASSES``: called with ``(user, config_id)``.
 Hook = Callable[..., Any]
 
@@ -94,6 +97,9 @@ class Config:
     vendors: Mapping[str, VendorConfig | Problem]
     default_vendor: str | None = None
     problems: tuple[Problem, ...] = ()
+    #: How long the audit log (``django_feedback_sso.audit``) keeps a row before
+    #: ``manage.py feedback_sso_purge_audit`` deletes it; ``None`` keeps rows forever.
+    audit_retention: timedelta | None = DEFAULT_AUDIT_RETENTION
 
     @functools.cached_property
     def global_error(self) -> Problem | None:

@@ -21,6 +21,7 @@ from django.template.engine import Engine
 from django.urls import reverse_lazy
 from django.utils.functional import SimpleLazyObject
 
+from . import signout
 from ._urls import add_query
 from .conf import VendorConfig, default_config_id, get_vendor_config, reset_with
 from .csp import get_csp_nonce
@@ -42,7 +43,7 @@ NO_USER = ("{% feedback_sso_token %} has a request without a user: add "
 def token_for(request: Any, config: VendorConfig) -> IssuedToken | None:
     """A fresh token for ``request.user``, or ``None`` if the user is refused."""
     try:
-        return issue_token(_request_user(request), config)
+        return issue_token(_request_user(request), config, surface="tag", request=request)
     except FeedbackSSORefused:
         return None
 
@@ -70,7 +71,7 @@ def render_snippet(request: Any, config_id: str | None = None) -> str:
         _claim_page_globals(request, config)
         context = snippet_context(request, config)
         template = _snippet_engine().get_template(config.spec.snippet_template)
-        return str(template.render(Context(context)))
+        return str(template.render(Context(context))) + _sign_out(request, config, context)
     except Exception:
         log_or_raise(config_id, "snippet")
         return ""
@@ -108,6 +109,29 @@ def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
         "redirect_url": reverse_lazy("feedback_sso:redirect", args=[config.id]),
         "script_url": _script_url(config, token),
     }
+
+
+def delivery_url(config: VendorConfig, token: str) -> str | None:
+    """The URL that carries ``token`` to the vendor: the redirect view's target (the
+    vendor's SSO URL) if it has one, else the loader script's URL if the token travels on
+    it; ``None`` for a vendor that only takes the token inside a page (BoostGPT)."""
+    if config.vendor.has_redirect(config.options):
+        return config.vendor.sso_url(config.options, token, None)
+    return _script_url(config, token) if config.spec.script_token_param else None
+
+
+def _sign_out(request: Any, config: VendorConfig, context: dict[str, Any]) -> str:
+    """After a sign-out, the script that makes this vendor's widget forget the user."""
+    user = getattr(request, "user", None)
+    # Snippets with a token sign in whoever got one; the others (a widget that fetches
+    # its token) sign in whoever is signed in here.
+    signs_in = (context["signed_in"] if config.spec.snippet_embeds_token
+                else bool(user is not None and user.is_authenticated))
+    call = signout.take(request, config, signs_in)
+    if call is None:
+        return ""
+    template = _snippet_engine().get_template("feedback_sso/snippets/_sign_out.html")
+    return str(template.render(Context({"call": call, "nonce": context["nonce"]})))
 
 
 def _script_url(config: VendorConfig, token: str) -> str:

@@ -24,9 +24,11 @@ from .exceptions import (
     FeedbackSSOTokenRejected,
 )
 from .policy import check_user
-from .signals import token_issued
+from .signals import Surface, token_issued
 
 if TYPE_CHECKING:
+    from django.http import HttpRequest
+
     from .conf import VendorConfig
 
 logger = logging.getLogger("django_feedback_sso")
@@ -56,14 +58,17 @@ class IssuedToken(NamedTuple):
                 f"expires_at={self.expires_at})")
 
 
-def issue_token(user: Any, config: VendorConfig, *, now: float | None = None) -> IssuedToken:
+def issue_token(user: Any, config: VendorConfig, *, now: float | None = None,
+                surface: Surface = "code", request: HttpRequest | None = None) -> IssuedToken:
     """Mint a token for ``user`` with ``config``, or raise why not.
 
     ``config`` comes from :func:`django_feedback_sso.conf.get_vendor_config`; holding only
     an id, use :func:`django_feedback_sso.shortcuts.issue_token_for`. Raises
     :class:`~django_feedback_sso.exceptions.FeedbackSSORefused` for a user who may not have
     one, and another :class:`~django_feedback_sso.exceptions.FeedbackSSOError` when a hook
-    misbehaves. ``now`` (Unix seconds) is for tests.
+    misbehaves. ``surface`` and ``request`` say where the token goes; they only travel on
+    to the :data:`~django_feedback_sso.signals.token_issued` signal (the audit log records
+    them). ``now`` (Unix seconds) is for tests.
     """
     identity = check_user(config, user)
     payload = build_claims(config, user, identity)
@@ -81,7 +86,7 @@ def issue_token(user: Any, config: VendorConfig, *, now: float | None = None) ->
                          jti=payload.get("jti"), expires_at=payload["exp"])
     token_issued.send(sender=type(config.vendor), config_id=config.id,
                       vendor_id=config.vendor.id, user=user, claims=payload, jti=issued.jti,
-                      expires_at=issued.expires_at)
+                      expires_at=issued.expires_at, surface=surface, request=request)
     return issued
 
 

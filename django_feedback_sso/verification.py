@@ -2,16 +2,19 @@
 
 One set of rules driven by each :class:`~django_feedback_sso.vendors.spec.VendorSpec`:
 the signature and pinned algorithm (checked in ``tokens``, the only module that knows
-PyJWT), then required claims, claim values, the vendor's lifetime limit, expiry, and a
-reused ``jti`` where the vendor forbids replay. The sandbox uses it to stand in for the
-vendors; a command that checks a pasted token can reuse it as it is.
+PyJWT), then required claims, claim values, the account, the vendor's lifetime limit,
+expiry, not-before, and a reused ``jti`` where the vendor forbids replay. Each rule is a
+named :class:`Rule`, run in order of :data:`RULES`: :func:`verify_token` stops at the first
+that fails (the sandbox stands in for the vendors with it); :func:`check_rules` runs them
+all and reports each (``manage.py feedback_sso_verify``).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
-from typing import Any, Protocol
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple, Protocol
 
 from .conf import VendorConfig
 from .exceptions import FeedbackSSOTokenRejected as Rejected
@@ -29,6 +32,25 @@ class ReplayGuard(Protocol):
         """Record ``jti``; ``False`` if it had been recorded before."""
 
 
+@dataclass(frozen=True)
+class Rule:
+    """One of the vendor's rules: ``check`` raises ``Rejected`` when a token breaks it."""
+
+    name: str
+    check: Callable[[VendorConfig, Mapping[str, Any], float, ReplayGuard | None], None]
+    #: Rules that must pass first: this one reads what they vouch for (numbers, claims).
+    needs: tuple[str, ...] = ()
+
+
+class RuleResult(NamedTuple):
+    """How one token fared against one rule: ``passed``, ``failed`` or ``skipped``."""
+
+    rule: str
+    outcome: Literal["passed", "failed", "skipped"]
+    detail: str = ""
+    reason: str | None = None
+
+
 def verify_token(token: str, config: VendorConfig, *, now: float | None = None,
                  replay_guard: ReplayGuard | None = None) -> dict[str, Any]:
     """The claims of ``token`` if ``config``'s vendor would accept it.
@@ -39,11 +61,52 @@ def verify_token(token: str, config: VendorConfig, *, now: float | None = None,
     """
     claims = verify_signature(token, config)
     clock = time.time() if now is None else now
-    _check_present(config, claims)
-    _check_values(config, claims)
-    _check_times(config, claims, clock)
-    _check_replay(config, claims, replay_guard)
+    for rule in RULES:
+        rule.check(config, claims, clock, replay_guard)
     return claims
+
+
+def check_rules(token: str, config: VendorConfig, *,
+                now: float | None = None) -> tuple[dict[str, Any] | None, list[RuleResult]]:
+    """Every rule's verdict on ``token``, in order, and its claims if the signature holds.
+
+    Unlike :func:`verify_token` it goes on past a failure, so one run shows everything
+    wrong; a rule whose prerequisites failed is skipped, and so is every rule when the
+    signature fails (unsigned claims say nothing). Replay is not checked: offline there
+    is no record of the ``jti`` values the vendor has seen.
+    """
+    try:
+        claims = verify_signature(token, config)
+    except Rejected as rejected:
+        skipped = [RuleResult(rule.name, "skipped", "the signature did not verify")
+                   for rule in RULES]
+        return None, [RuleResult(SIGNATURE, "failed", rejected.detail, rejected.reason),
+                      *skipped]
+    clock = time.time() if now is None else now
+    results = [RuleResult(SIGNATURE, "passed", f"{config.spec.algorithm}, the configured "
+                          "secret")]
+    failed: set[str] = set()
+    for rule in RULES:
+        blocked = [name for name in rule.needs if name in failed]
+        if blocked:
+            failed.add(rule.name)
+            results.append(RuleResult(rule.name, "skipped", f"needs {', '.join(blocked)}"))
+            continue
+        try:
+            rule.check(config, claims, clock, None)
+        except Rejected as rejected:
+            failed.add(rule.name)
+            results.append(RuleResult(rule.name, "failed", rejected.detail, rejected.reason))
+        else:
+            results.append(_passed(rule, config))
+    return claims, results
+
+
+def _passed(rule: Rule, config: VendorConfig) -> RuleResult:
+    if rule.name == REPLAY and config.spec.rejects_reused_jti:
+        return RuleResult(rule.name, "skipped", f"{config.spec.name} accepts each jti once; "
+                          "offline there is no record of the ones it has seen")
+    return RuleResult(rule.name, "passed")
 
 
 def identity(config: VendorConfig, claims: Mapping[str, Any]) -> dict[IdentityField, str]:
@@ -52,7 +115,8 @@ def identity(config: VendorConfig, claims: Mapping[str, Any]) -> dict[IdentityFi
             if claims.get(claim) not in (None, "")}
 
 
-def _check_present(config: VendorConfig, claims: Mapping[str, Any]) -> None:
+def _check_present(config: VendorConfig, claims: Mapping[str, Any], now: float,
+                   replay_guard: ReplayGuard | None) -> None:
     spec = config.spec
     required = [*spec.required_claims]
     if spec.max_lifetime is not None:
@@ -70,19 +134,28 @@ def _check_present(config: VendorConfig, claims: Mapping[str, Any]) -> None:
                        claim=spec.required_any[0])
 
 
-def _check_values(config: VendorConfig, claims: Mapping[str, Any]) -> None:
+def _check_time_types(config: VendorConfig, claims: Mapping[str, Any], now: float,
+                      replay_guard: ReplayGuard | None) -> None:
     for name in ("iat", "exp", "nbf"):
         value = claims.get(name)
         if value is not None and (isinstance(value, bool)
                                   or not isinstance(value, (int, float))):
             raise Rejected(config.id, Rejected.INVALID_CLAIM,
                            f"claim {name!r} must be a number of seconds", claim=name)
+
+
+def _check_values(config: VendorConfig, claims: Mapping[str, Any], now: float,
+                  replay_guard: ReplayGuard | None) -> None:
     for name, value in claims.items():
         problem = None if name in ("iat", "exp", "nbf", "jti") else (
             config.vendor.claim_problem(name, value))
         if problem:
             raise Rejected(config.id, Rejected.INVALID_CLAIM, f"claim {name!r} {problem}",
                            claim=name)
+
+
+def _check_account(config: VendorConfig, claims: Mapping[str, Any], now: float,
+                   replay_guard: ReplayGuard | None) -> None:
     # Claims fixed by an account option (Issuely's companyId) name the account the
     # token is for; the vendor looks the secret up by them, so another value can't pass.
     for option in config.spec.options:
@@ -93,7 +166,8 @@ def _check_values(config: VendorConfig, claims: Mapping[str, Any]) -> None:
                            f"account than {option.name}", claim=option.claim)
 
 
-def _check_times(config: VendorConfig, claims: Mapping[str, Any], now: float) -> None:
+def _check_lifetime(config: VendorConfig, claims: Mapping[str, Any], now: float,
+                    replay_guard: ReplayGuard | None) -> None:
     spec = config.spec
     exp, iat = claims.get("exp"), claims.get("iat")
     if spec.max_lifetime is not None and exp is not None:
@@ -104,9 +178,18 @@ def _check_times(config: VendorConfig, claims: Mapping[str, Any], now: float) ->
                            f"exp is {int(exp - start)} s after {'now' if iat is None else 'iat'}; "
                            f"{spec.name} accepts at most {int(limit)} s ({spec.docs_url})",
                            claim="exp")
+
+
+def _check_expiry(config: VendorConfig, claims: Mapping[str, Any], now: float,
+                  replay_guard: ReplayGuard | None) -> None:
+    exp = claims.get("exp")
     if exp is not None and now >= exp:
         raise Rejected(config.id, Rejected.EXPIRED, f"expired {int(now - exp)} s ago",
                        claim="exp")
+
+
+def _check_not_before(config: VendorConfig, claims: Mapping[str, Any], now: float,
+                      replay_guard: ReplayGuard | None) -> None:
     for name in ("iat", "nbf"):
         value = claims.get(name)
         if value is not None and value > now + CLOCK_SKEW:
@@ -114,7 +197,7 @@ def _check_times(config: VendorConfig, claims: Mapping[str, Any], now: float) ->
                            f"{name} is {int(value - now)} s in the future", claim=name)
 
 
-def _check_replay(config: VendorConfig, claims: Mapping[str, Any],
+def _check_replay(config: VendorConfig, claims: Mapping[str, Any], now: float,
                   replay_guard: ReplayGuard | None) -> None:
     if replay_guard is None or not config.spec.rejects_reused_jti:
         return
@@ -124,3 +207,20 @@ def _check_replay(config: VendorConfig, claims: Mapping[str, Any],
         raise Rejected(config.id, Rejected.REPLAYED,
                        f"this jti was used before; {config.spec.name} accepts each token "
                        f"once ({config.spec.docs_url})", claim="jti")
+
+
+SIGNATURE = "signature"
+REPLAY = "replay"
+TIME_TYPES = "time claims are numbers"
+
+#: The rules after the signature, in the order they are checked.
+RULES: tuple[Rule, ...] = (
+    Rule("required claims", _check_present),
+    Rule(TIME_TYPES, _check_time_types),
+    Rule("claim values", _check_values),
+    Rule("account", _check_account),
+    Rule("lifetime", _check_lifetime, needs=(TIME_TYPES,)),
+    Rule("expiry", _check_expiry, needs=(TIME_TYPES,)),
+    Rule("not before", _check_not_before, needs=(TIME_TYPES,)),
+    Rule(REPLAY, _check_replay, needs=("required claims",)),
+)

@@ -28,6 +28,7 @@ from .exceptions import (
     FeedbackSSOUnknownVendor,
 )
 from .redirects import passed_through, safe_return_target
+from .signals import Surface
 from .tokens import MAX_URL_LENGTH, issue_token
 
 
@@ -40,6 +41,42 @@ def never_cached(response: HttpResponseBase) -> HttpResponseBase:
 
 #: Methods that change nothing on the server (RFC 9110 §9.2.1); Django checks CSRF on the rest.
 SAFE_METHODS = frozenset({"get", "head", "options", "trace"})
+
+
+def vendor_config(config_id: str) -> VendorConfig | None:
+    """The configuration; a 404 if unknown, ``None`` (logged) if it is broken."""
+    try:
+        return get_vendor_config(config_id)
+    except FeedbackSSOUnknownVendor:
+        raise Http404("No such vendor.") from None
+    except FeedbackSSOConfigurationError:
+        # A vendor listed in settings but broken (SECRET removed …) is unavailable,
+        # not missing: callers answer 503 and the other vendors keep working.
+        log_or_raise(config_id, "configuration")
+        return None
+
+
+def token_answer(request: HttpRequest, user: Any, config_id: str,
+                 surface: Surface) -> tuple[int, dict[str, Any]]:
+    """The token endpoint's answer, as (HTTP status, JSON body).
+
+    Shared by :class:`TokenView` and the REST framework view, so both answer alike:
+    200 ``{"token", "expires_at"}``; 401 ``authentication_required``; 403 ``refused`` with
+    the ``reason``; 503 ``vendor_unavailable``; an unknown configuration id is a 404.
+    """
+    config = vendor_config(config_id)
+    if config is None:
+        return 503, {"error": "vendor_unavailable"}
+    try:
+        issued = issue_token(user, config, surface=surface, request=request)
+    except FeedbackSSORefused as refusal:
+        if refusal.reason == FeedbackSSORefused.ANONYMOUS:
+            return 401, {"error": "authentication_required"}
+        return 403, {"error": "refused", "reason": refusal.reason}
+    except Exception:
+        log_or_raise(config_id, "token")
+        return 503, {"error": "vendor_unavailable"}
+    return 200, {"token": issued.token, "expires_at": issued.expires_at}
 
 
 class VendorView(View):
@@ -75,35 +112,15 @@ class VendorView(View):
 
     def vendor_config(self, config_id: str) -> VendorConfig | None:
         """The configuration; a 404 if unknown, ``None`` (logged) if it is broken."""
-        try:
-            return get_vendor_config(config_id)
-        except FeedbackSSOUnknownVendor:
-            raise Http404("No such vendor.") from None
-        except FeedbackSSOConfigurationError:
-            # A vendor listed in settings but broken (SECRET removed …) is unavailable,
-            # not missing: callers answer 503 and the other vendors keep working.
-            log_or_raise(config_id, "configuration")
-            return None
+        return vendor_config(config_id)
 
 
 class TokenView(VendorView):
     """``GET <config id>/token/`` → ``{"token": …, "expires_at": …}`` for JavaScript."""
 
     def get(self, request: HttpRequest, config_id: str) -> HttpResponseBase:
-        config = self.vendor_config(config_id)
-        if config is None:
-            return self.error(503, "vendor_unavailable")
-        try:
-            issued = issue_token(request.user, config)
-        except FeedbackSSORefused as refusal:
-            if refusal.reason == FeedbackSSORefused.ANONYMOUS:
-                return self.error(401, "authentication_required")
-            return self.error(403, "refused", reason=refusal.reason)
-        except Exception:
-            log_or_raise(config_id, "token")
-            return self.error(503, "vendor_unavailable")
-        return never_cached(JsonResponse({"token": issued.token,
-                                          "expires_at": issued.expires_at}))
+        status, body = token_answer(request, request.user, config_id, "endpoint")
+        return never_cached(JsonResponse(body, status=status))
 
     def http_method_not_allowed(self, request: HttpRequest, *args: Any,
                                 **kwargs: Any) -> HttpResponse:
@@ -153,7 +170,8 @@ class SSORedirectView(VendorView):
     def token(request: HttpRequest, config: VendorConfig) -> str | None:
         """A fresh token, or ``None`` for a refused user or a failure (logged)."""
         try:
-            return issue_token(request.user, config).token
+            return issue_token(request.user, config, surface="redirect",
+                               request=request).token
         except FeedbackSSORefused:
             return None
         except Exception:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -67,3 +67,24 @@ def vendor_settings(settings: Any) -> Callable[..., dict[str, Any]]:
         return config
 
     return change
+
+
+# The audit log (issue 13) -----------------------------------------------------------------
+
+@pytest.fixture(autouse=True, scope="session")
+def _audit_log_records_only_when_asked() -> None:
+    """tests/settings.py installs the audit app (its table exists), but most tests mint
+    tokens without a database or count queries: only `audit_log` turns recording on."""
+    from django_feedback_sso.audit.receivers import disconnect
+
+    disconnect()
+
+
+@pytest.fixture
+def audit_log() -> Iterator[None]:
+    """The audit log records the tokens minted during this test."""
+    from django_feedback_sso.audit.receivers import connect, disconnect
+
+    connect()
+    yield
+    disconnect()

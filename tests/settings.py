@@ -1,7 +1,9 @@
 """Settings for the test suite: every seed vendor configured with a test secret."""
 
+import os
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 # The browser tests drive the example project's demo app: installed when example_project/
 # is there (a checkout), left out where it isn't (the unpacked sdist), so the unit tests
@@ -101,3 +103,36 @@ FEEDBACK_SSO = {
         "zendesk": {"SECRET": SECRETS["zendesk"], "PORTAL_URL": "https://acme.zendesk.com"},
     },
 }
+
+
+# The audit log (issue 13) -----------------------------------------------------------------
+# Installed so its table exists; tests/conftest.py keeps it from recording except in the
+# tests that ask for it (the `audit_log` fixture), since other tests count queries.
+INSTALLED_APPS += ["django_feedback_sso.audit"]
+
+
+def postgres_database(url: str) -> dict[str, object]:
+    """A DATABASES entry from postgresql://user:password@host:port/name."""
+    parts = urlsplit(url)
+    return {"ENGINE": "django.db.backends.postgresql", "NAME": parts.path.lstrip("/"),
+            "USER": unquote(parts.username or ""), "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "", "PORT": str(parts.port or "")}
+
+
+#: `.ci/postgres.sh` starts Debian's PostgreSQL and prints this URL. Without it the
+#: audit log's PostgreSQL tests skip, unless FEEDBACK_SSO_REQUIRE_POSTGRES=1 (CI).
+POSTGRES_URL = os.environ.get("FEEDBACK_SSO_TEST_POSTGRES", "")
+if POSTGRES_URL:
+    DATABASES["postgres"] = postgres_database(POSTGRES_URL)
+
+
+# The REST framework view (issue 13) ------------------------------------------------------
+# Token authentication first: tests/test_drf.py calls the API with a token and no session.
+INSTALLED_APPS += ["rest_framework", "rest_framework.authtoken"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication",
+                                       "rest_framework.authentication.SessionAuthentication"],
+}
+
+# Sign-out (issue 13): widgets forget the user on the first page after logout ------------
+MIDDLEWARE += ["django_feedback_sso.signout.SignOutMiddleware"]

@@ -98,6 +98,7 @@ EVERYTHING = VendorSpec(
     delivery_method="post",
     host_options=("BOARD", "SDK"),
     page_globals=("Everything",),
+    sign_out_call=("Everything.forget", "now"),
 )
 
 

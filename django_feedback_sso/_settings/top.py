@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 from django.utils.module_loading import import_string
 
-from ..conf import SETTING, Config, Hook, Problem, VendorConfig, key
+from ..conf import DEFAULT_AUDIT_RETENTION, SETTING, Config, Hook, Problem, VendorConfig, key
 from .block import parse_block
 from .collector import Collector, quoted
 
-TOP_LEVEL_KEYS = ("VENDORS", "DEFAULT_VENDOR", "USER_CLAIMS", "USER_PASSES")
+TOP_LEVEL_KEYS = ("VENDORS", "DEFAULT_VENDOR", "USER_CLAIMS", "USER_PASSES", "AUDIT_RETENTION")
 HOOKS = ("USER_CLAIMS", "USER_PASSES")
 
 
@@ -44,7 +45,19 @@ def parse(raw: Any) -> Config:
         vendors[str(config_id)] = errors[0] if errors or config is None else config
     found.problems = problems
     default = _default(raw.get("DEFAULT_VENDOR"), vendors, found)
-    return Config(vendors=vendors, default_vendor=default, problems=tuple(found.problems))
+    retention = _audit_retention(raw.get("AUDIT_RETENTION", DEFAULT_AUDIT_RETENTION), found)
+    return Config(vendors=vendors, default_vendor=default, problems=tuple(found.problems),
+                  audit_retention=retention)
+
+
+def _audit_retention(value: Any, found: Collector) -> timedelta | None:
+    """A positive ``timedelta``, or ``None`` (keep forever). Not a number: days or seconds?"""
+    if value is None or (isinstance(value, timedelta) and value > timedelta(0)):
+        return value
+    found.add("E016", f"{key('AUDIT_RETENTION')} is {quoted(value)}, not a positive "
+              "timedelta or None.", "Set it to how long the audit log keeps a row, e.g. "
+              "timedelta(days=90), or None to keep every row.")
+    return DEFAULT_AUDIT_RETENTION
 
 
 def _default(default: Any, vendors: Mapping[str, Any], found: Collector) -> str | None:

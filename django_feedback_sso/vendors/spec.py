@@ -24,6 +24,11 @@ COMMON_OPTIONS = ("VENDOR", "SECRET", "LIFETIME", "ALLOW_STAFF", "CLAIMS", "CLAS
 #: parameter names, so a ``param`` option's checked value fits them.
 PARAM_FIELDS = ("token_param", "return_param", "incoming_return_params", "script_token_param")
 
+#: A JavaScript function's path from ``window`` (``$sleek.resetUser``), and a plain word:
+#: the sign-out call travels space-separated in a data attribute (see ``sign_out_call``).
+_JS_PATH = re.compile(r"[$A-Za-z_][$\w]*(?:\.[$A-Za-z_][$\w]*)*")
+_JS_WORD = re.compile(r"[$\w-]+")
+
 #: Where a default claim value comes from on the Django user.
 IdentityField = Literal["email", "user_id", "display_name", "username"]
 
@@ -156,6 +161,13 @@ class VendorSpec:
     #: Page-wide JavaScript globals the vendor's snippet sets (``window.SLEEK_USER`` …):
     #: two configurations of such a vendor can't share one page.
     page_globals: tuple[str, ...] = ()
+    #: The JavaScript call that makes the vendor's widget forget its signed-in user, as the
+    #: function's path from ``window`` followed by string arguments:
+    #: ``("$sleek.resetUser",)`` calls ``$sleek.resetUser()``, ``("zE", "messenger",
+    #: "logoutUser")`` calls ``zE("messenger", "logoutUser")``. After the site signs a user
+    #: out, the next page with the tag makes it (``signout``). Empty: the vendor documents
+    #: no way, so its widget may remember the user until its own session ends.
+    sign_out_call: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.algorithm not in ALLOWED_ALGORITHMS:
@@ -175,6 +187,12 @@ class VendorSpec:
             raise ValueError(f"{self.id}: the token parameter can't be passed through")
         if self.return_mode == "param" and not self.return_param:
             raise ValueError(f"{self.id}: return_mode param needs a return_param")
+        if self.sign_out_call and not _JS_PATH.fullmatch(self.sign_out_call[0]):
+            raise ValueError(f"{self.id}: sign_out_call must start with a function's path "
+                             "from window, e.g. $sleek.resetUser")
+        if any(not _JS_WORD.fullmatch(arg) for arg in self.sign_out_call[1:]):
+            raise ValueError(f"{self.id}: sign_out_call arguments must be words (letters, "
+                             "digits, _, $, -)")
         self._check_options()
 
     def _check_options(self) -> None:

@@ -42,5 +42,18 @@ def markdown_table() -> str:
     return "\n".join(rows)
 
 
+def sign_out_table() -> str:
+    """Which built-in vendors' widgets can be told to forget a user who signed out."""
+    rows = ["| vendor | after sign-out, the next page calls |", "|---|---|"]
+    for spec in BUILTIN_SPECS.values():
+        call = spec.sign_out_call
+        how = (f"`{call[0]}({', '.join(repr(arg) for arg in call[1:])})`" if call
+               else "nothing: no documented way")
+        rows.append(f"| {spec.name} | {how} |")
+    return "\n".join(rows)
+
+
 if __name__ == "__main__":
-    print(markdown_table())
+    import sys
+
+    print(sign_out_table() if sys.argv[1:] == ["sign-out"] else markdown_table())

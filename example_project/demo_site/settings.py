@@ -37,6 +37,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After "Log out", the next page tells the widgets (Sleekplan's) to forget the user.
+    "django_feedback_sso.signout.SignOutMiddleware",
 ]
 ROOT_URLCONF = "demo_site.urls"
 TEMPLATES = [{

@@ -16,6 +16,9 @@
  *     (one function per vendor below: data-token, the widget's own ids, data-widget-src).
  *   data-feedback-sso="post-form": the redirect view's page for vendors that take the
  *     token by POST (Zendesk); submits the form before it.
+ *   data-feedback-sso-sign-out="$sleek.resetUser"
+ *     (added by the tag on the first page after the site signed the user out) waits for
+ *     the widget and makes its documented sign-out call (https://sleekplan.com/docs/sdk/user-setup).
  * Or call window.FeedbackSSO.fetchToken(url) yourself; it resolves to the token string,
  * or null when the user gets none (signed out, refused, vendor unavailable).
  */
@@ -275,8 +278,40 @@
 
   // ---- Start ---------------------------------------------------------------------------
 
+  // The function at a path from window ("$sleek.resetUser"), with what it is called on.
+  function lookUp(path) {
+    var owner = window;
+    var names = path.split(".");
+    for (var i = 0; i < names.length - 1; i += 1) {
+      owner = owner[names[i]];
+      if (!owner || (typeof owner !== "object" && typeof owner !== "function")) {
+        return null;
+      }
+    }
+    var fn = owner[names[names.length - 1]];
+    return typeof fn === "function" ? { fn: fn, owner: owner } : null;
+  }
+
+  // After the site signed the user out, the tag adds a script with
+  // data-feedback-sso-sign-out="$sleek.resetUser": the function's path, then string
+  // arguments ("zE messenger logoutUser" calls zE("messenger", "logoutUser")). Widgets
+  // load asynchronously, so wait for the function; no widget on the page, nothing to do.
+  function signOut(call) {
+    var words = call.split(" ");
+    var triesLeft = WIDGET_WAIT_MS / POLL_MS;
+    (function poll() {
+      var found = lookUp(words[0]);
+      if (found) {
+        found.fn.apply(found.owner, words.slice(1));
+      } else if (triesLeft > 0) {
+        triesLeft -= 1;
+        setTimeout(poll, POLL_MS);
+      }
+    })();
+  }
+
   window.FeedbackSSO = { fetchToken: fetchToken, wireSleekplan: wireSleekplan,
-                         wireBoostGPT: wireBoostGPT };
+                         wireBoostGPT: wireBoostGPT, signOut: signOut };
 
   var script = ownScript();
   if (script && script.dataset.feedbackSso === "post-form") {
@@ -286,6 +321,10 @@
   if (script && Object.prototype.hasOwnProperty.call(WIDGETS, script.dataset.feedbackSso) &&
       script.dataset.widgetSrc) {
     WIDGETS[script.dataset.feedbackSso](script, script.dataset);
+    return;
+  }
+  if (script && script.dataset.feedbackSsoSignOut) {
+    signOut(script.dataset.feedbackSsoSignOut);
     return;
   }
   if (!script || !script.dataset.tokenUrl) {

@@ -59,4 +59,6 @@ SLEEKPLAN = VendorSpec(
     host_options=("PORTAL_URL",),
     # Sleekplan's snippet sets these once per page: one Sleekplan product per page.
     page_globals=("SLEEK_USER", "SLEEK_PRODUCT_ID", "$sleek"),
+    # "clear the session on logout": https://sleekplan.com/docs/sdk/user-setup (resetUser).
+    sign_out_call=("$sleek.resetUser",),
 )

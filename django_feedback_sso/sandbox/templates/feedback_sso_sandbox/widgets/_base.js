@@ -116,7 +116,7 @@
       return Promise.resolve(null);
     }
     panel.state("anonymous", "Verifying the token…");
-    return verify(token).then(function (result) { panel.show(result); });
+    return verify(token).then(function (result) { panel.show(result); return result; });
   }
 {% block widget %}{% endblock %}
 })();

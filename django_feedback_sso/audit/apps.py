@@ -1,0 +1,15 @@
+"""The audit log's app: connects the ``token_issued`` receiver."""
+
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "django_feedback_sso.audit"
+    label = "feedback_sso_audit"
+    verbose_name = "Feedback SSO audit log"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .receivers import connect
+
+        connect()

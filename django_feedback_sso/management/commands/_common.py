@@ -1,0 +1,37 @@
+"""What the ``feedback_sso_*`` commands share: the configuration lookup, times, JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from django.core.management.base import CommandError
+
+from ...conf import VendorConfig, get_vendor_config
+from ...exceptions import FeedbackSSOConfigurationError, FeedbackSSOUnknownVendor
+
+#: Exit status of a refused user or a rejected token; a usage mistake (unknown
+#: configuration, no such user) exits with 2, as argparse does for a bad argument.
+FAILED = 1
+USAGE = 2
+
+
+def vendor_config(config_id: str) -> VendorConfig:
+    """The configuration, or a :class:`CommandError` that says what is wrong."""
+    try:
+        return get_vendor_config(config_id)
+    except FeedbackSSOUnknownVendor as exc:
+        raise CommandError(str(exc), returncode=USAGE) from None
+    except FeedbackSSOConfigurationError as exc:
+        # The message names the key and the fix; like every check message, never a secret.
+        raise CommandError(f"{config_id} is misconfigured: {exc}", returncode=USAGE) from None
+
+
+def utc(seconds: float) -> str:
+    """Unix seconds as an ISO 8601 UTC time."""
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat(timespec="seconds")
+
+
+def as_json(value: Any) -> str:
+    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)

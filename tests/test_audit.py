@@ -1,0 +1,315 @@
+"""The audit log (``django_feedback_sso.audit``), on SQLite and on PostgreSQL.
+
+Each database test runs once per database: ``default`` (SQLite) and ``postgres``, the
+PostgreSQL that ``.ci/postgres.sh`` starts (URL in FEEDBACK_SSO_TEST_POSTGRES). Without it
+the PostgreSQL runs skip, unless FEEDBACK_SSO_REQUIRE_POSTGRES=1 (as in CI) makes that a
+failure.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+from django.db import connections, transaction
+from django.test import Client, RequestFactory, override_settings
+
+from django_feedback_sso.audit.models import AuditEntry
+from django_feedback_sso.checks import check_settings
+from django_feedback_sso.conf import get_vendor_config
+from django_feedback_sso.shortcuts import issue_token_for
+from django_feedback_sso.tokens import issue_token
+from tests import oracle
+from tests.factories import UserFactory
+from tests.settings import DATABASES, INSTALLED_APPS
+
+ALIASES = ["default", "postgres"]
+pytestmark = pytest.mark.django_db(databases=[alias for alias in ALIASES
+                                              if alias in DATABASES])
+
+
+class AuditRouter:
+    """Sends the audit log to one database; users and sessions stay on ``default``."""
+
+    def __init__(self, alias: str) -> None:
+        self.alias = alias
+
+    def db_for_read(self, model: Any, **hints: Any) -> str | None:
+        return self.alias if model._meta.app_label == "feedback_sso_audit" else None
+
+    db_for_write = db_for_read
+
+
+@pytest.fixture(params=ALIASES)
+def audit_db(request: Any, settings: Any, audit_log: None) -> str:
+    """The database the audit log writes to in this test, recording on."""
+    alias: str = request.param
+    if alias not in DATABASES:
+        message = ("PostgreSQL audit tests need FEEDBACK_SSO_TEST_POSTGRES=postgresql://… "
+                   "(`bash .ci/postgres.sh` starts Debian's PostgreSQL and prints it)")
+        if os.environ.get("FEEDBACK_SSO_REQUIRE_POSTGRES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    settings.DATABASE_ROUTERS = [AuditRouter(alias)]
+    assert connections[alias].vendor == ("sqlite" if alias == "default" else "postgresql")
+    return alias
+
+
+def rows(alias: str) -> list[AuditEntry]:
+    return list(AuditEntry.objects.using(alias).order_by("id"))
+
+
+def utc(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
+# What a row holds --------------------------------------------------------------------------
+
+def test_endpoint_token_row(audit_db: str, client: Client) -> None:
+    ada = UserFactory(username="ada")
+    client.force_login(ada)
+    token = client.get("/feedback-sso/feedbackchimp/token/?next=/secret-page/").json()["token"]
+    claims = oracle.verify("feedbackchimp", token)
+    [row] = rows(audit_db)
+    assert {field.name: getattr(row, field.name) for field in AuditEntry._meta.fields
+            if field.name != "id"} == {
+        "config_id": "feedbackchimp", "vendor_id": "feedbackchimp", "user_pk": str(ada.pk),
+        "username": "ada", "jti": claims["jti"], "issued_at": utc(claims["iat"]),
+        "expires_at": utc(claims["exp"]), "surface": "endpoint",
+        "path": "/feedback-sso/feedbackchimp/token/"}
+
+
+def test_every_surface_is_recorded(audit_db: str, client: Client) -> None:
+    ada = UserFactory(username="ada")
+    client.force_login(ada)
+    client.get("/page/sleekplan/")
+    client.get("/feedback-sso/sleekplan/token/")
+    client.get("/feedback-sso/sleekplan/redirect/")
+    call_command("feedback_sso_token", "sleekplan", "ada", stdout=io.StringIO())
+    issue_token_for(ada, "sleekplan")
+    assert [(row.surface, row.path) for row in rows(audit_db)] == [
+        ("tag", "/page/sleekplan/"), ("endpoint", "/feedback-sso/sleekplan/token/"),
+        ("redirect", "/feedback-sso/sleekplan/redirect/"), ("command", ""), ("code", "")]
+
+
+def test_no_row_without_a_token(audit_db: str, client: Client) -> None:
+    client.get("/feedback-sso/sleekplan/token/")  # anonymous: 401
+    client.force_login(UserFactory(is_staff=True))
+    client.get("/feedback-sso/sleekplan/token/")  # staff: 403
+    assert rows(audit_db) == []
+
+
+def test_a_vendor_without_jti_is_recorded_without_one(audit_db: str, user: Any,
+                                                      settings: Any) -> None:
+    spec = {"CLAIM_NAMES": {"email": "email"}, "TIME_CLAIMS": ["exp"]}
+    settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": "a" * 32, "SPEC": spec}}}
+    issued = issue_token_for(user, "acme")
+    [row] = rows(audit_db)
+    assert (issued.jti, row.jti, row.expires_at) == (None, None, utc(issued.expires_at))
+
+
+def test_neither_token_nor_secret_is_stored(audit_db: str, client: Client) -> None:
+    client.force_login(UserFactory())
+    tokens = [client.get(f"/feedback-sso/{vendor}/token/").json()["token"]
+              for vendor in oracle.DOCUMENTED]
+    stored = repr([[getattr(row, field.name) for field in AuditEntry._meta.fields]
+                   for row in rows(audit_db)])
+    secrets = [get_vendor_config(vendor).secret for vendor in oracle.DOCUMENTED]
+    for value in [*tokens, *secrets]:
+        assert value not in stored
+    for token in tokens:  # not even one of the token's three parts
+        assert not any(part in stored for part in token.split("."))
+
+
+# A failing write ----------------------------------------------------------------------------
+
+@pytest.fixture
+def fixed_jti(monkeypatch: Any) -> None:
+    """Every token gets the same jti, so the second insert breaks the unique constraint."""
+    monkeypatch.setattr("django_feedback_sso.tokens.new_jti",
+                        lambda: "00000000-0000-4000-8000-000000000000")
+
+
+def test_a_failing_write_is_logged_and_the_answer_stands(audit_db: str, client: Client,
+                                                         fixed_jti: None,
+                                                         caplog: Any) -> None:
+    client.force_login(UserFactory())
+    answers = [client.get("/feedback-sso/feedbackchimp/token/") for _ in range(2)]
+    assert [answer.status_code for answer in answers] == [200, 200]
+    oracle.verify("feedbackchimp", answers[1].json()["token"])
+    assert len(rows(audit_db)) == 1
+    [record] = [r for r in caplog.records if r.name == "django_feedback_sso.audit"]
+    assert (record.levelno, record.getMessage()) == (
+        logging.ERROR, "feedback_sso: the audit log could not record a feedbackchimp token "
+        "(jti 00000000-0000-4000-8000-000000000000, surface endpoint)")
+    assert answers[1].json()["token"] not in caplog.text
+
+
+def test_a_failing_write_leaves_the_callers_transaction_usable(audit_db: str, user: Any,
+                                                               fixed_jti: None) -> None:
+    """Under ATOMIC_REQUESTS the view runs in a transaction; PostgreSQL refuses every
+    statement after a failed one unless the insert had its own savepoint."""
+    config = get_vendor_config("feedbackchimp")
+    with transaction.atomic(using=audit_db):
+        issue_token(user, config)
+        issue_token(user, config)  # the insert fails
+        assert AuditEntry.objects.using(audit_db).count() == 1  # the transaction still works
+    assert len(rows(audit_db)) == 1
+
+
+@pytest.mark.django_db(transaction=True, databases=[alias for alias in ALIASES
+                                                    if alias in DATABASES])
+def test_outside_a_transaction_a_failing_write_is_logged_too(audit_db: str, user: Any,
+                                                             fixed_jti: None,
+                                                             caplog: Any) -> None:
+    """Autocommit (no ATOMIC_REQUESTS): one statement, no savepoint, same outcome."""
+    assert not transaction.get_connection(audit_db).in_atomic_block
+    config = get_vendor_config("feedbackchimp")
+    issue_token(user, config)
+    issue_token(user, config)
+    assert len(rows(audit_db)) == 1
+    assert [r.levelno for r in caplog.records if r.name == "django_feedback_sso.audit"] == [
+        logging.ERROR]
+
+
+# Concurrent load ---------------------------------------------------------------------------
+
+@pytest.mark.django_db(transaction=True, databases=[alias for alias in ALIASES
+                                                    if alias in DATABASES])
+def test_concurrent_tokens_give_one_row_each(audit_db: str) -> None:
+    if audit_db == "default":
+        pytest.skip("SQLite in memory serialises writers: concurrency is PostgreSQL's test")
+    users = [UserFactory() for _ in range(4)]
+    per_thread, issued, errors = 25, [], []
+    start = threading.Barrier(len(users) * 2)
+
+    def mint(user: Any) -> None:
+        try:
+            start.wait()
+            for _ in range(per_thread):
+                issued.append(issue_token_for(user, "feedbackchimp").jti)
+        except Exception as exc:  # reported below: a thread's exception is otherwise lost
+            errors.append(exc)
+        finally:
+            # Only this thread's own connection: once a live server has run, "default"
+            # (SQLite in memory) is the main thread's, shared, and not ours to close.
+            connections[audit_db].close()
+
+    threads = [threading.Thread(target=mint, args=(user,)) for user in users * 2]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    stored = [row.jti for row in rows(audit_db)]
+    assert len(issued) == len(stored) == len(threads) * per_thread
+    assert sorted(stored) == sorted(issued)
+    assert len(set(stored)) == len(stored)
+
+
+# Admin ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def admin_client(client: Client) -> Iterator[Client]:
+    apps = [*INSTALLED_APPS, "django.contrib.admin", "django.contrib.messages"]
+    with override_settings(INSTALLED_APPS=apps, ROOT_URLCONF="tests.audit_urls"):
+        client.force_login(UserFactory(is_staff=True, is_superuser=True))
+        yield client
+
+
+def test_admin_lists_filters_and_searches(audit_db: str, admin_client: Client) -> None:
+    ada, bob = UserFactory(username="ada"), UserFactory(username="bob")
+    issue_token_for(ada, "sleekplan")
+    issue_token_for(bob, "issuely", surface="command")
+    page = "/admin/feedback_sso_audit/auditentry/"
+    assert admin_client.get(page).context["cl"].result_count == 2
+    found = admin_client.get(page, {"q": "ada"}).context["cl"].result_list
+    assert [row.username for row in found] == ["ada"]
+    found = admin_client.get(page, {"surface__exact": "command"}).context["cl"].result_list
+    assert [(row.username, row.config_id) for row in found] == [("bob", "issuely")]
+
+
+def test_admin_is_read_only(audit_db: str, admin_client: Client, user: Any) -> None:
+    issue_token_for(user, "sleekplan")
+    [row] = rows(audit_db)
+    page = "/admin/feedback_sso_audit/auditentry/"
+    assert admin_client.get(f"{page}add/").status_code == 403
+    assert admin_client.post(f"{page}{row.pk}/delete/", {"post": "yes"}).status_code == 403
+    admin_client.post(f"{page}{row.pk}/change/", {"username": "mallory"})
+    assert rows(audit_db)[0].username == user.username
+    assert admin_client.get(f"{page}{row.pk}/change/").status_code == 200  # viewable
+
+
+# Retention -----------------------------------------------------------------------------------
+
+def purge(*args: str) -> str:
+    out = io.StringIO()
+    call_command("feedback_sso_purge_audit", *args, stdout=out)
+    return out.getvalue()
+
+
+def age_rows(alias: str, *days: int) -> None:
+    """One row per age in ``days``, issued that many days ago (plus a minute)."""
+    now = datetime.now(tz=timezone.utc)
+    for n, age in enumerate(days):
+        issued = now - timedelta(days=age, minutes=1)
+        AuditEntry.objects.using(alias).create(
+            config_id="sleekplan", vendor_id="sleekplan", user_pk="1", username="ada",
+            jti=f"jti-{n}", issued_at=issued, expires_at=issued + timedelta(minutes=5),
+            surface="tag")
+
+
+def test_purge_deletes_rows_past_the_retention(audit_db: str, vendor_settings: Any) -> None:
+    vendor_settings(AUDIT_RETENTION=timedelta(days=30))
+    age_rows(audit_db, 0, 29, 30, 400)
+    assert purge("--dry-run").startswith("Would delete 2 audit rows issued before ")
+    assert len(rows(audit_db)) == 4
+    assert purge().startswith("Deleted 2 audit rows issued before ")
+    assert [row.jti for row in rows(audit_db)] == ["jti-0", "jti-1"]
+
+
+def test_purge_default_retention_and_older_than(audit_db: str) -> None:
+    age_rows(audit_db, 0, 89, 90, 91)
+    assert purge().startswith("Deleted 2 audit rows")  # 90 days by default
+    assert purge("--older-than", "1").startswith("Deleted 1 audit rows")
+    assert [row.jti for row in rows(audit_db)] == ["jti-0"]
+
+
+def test_purge_keeps_everything_with_retention_none(audit_db: str, settings: Any) -> None:
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_RETENTION": None}
+    age_rows(audit_db, 1000)
+    assert purge() == "AUDIT_RETENTION is None: every row is kept.\n"
+    assert len(rows(audit_db)) == 1
+
+
+@pytest.mark.parametrize("value", [90, 0, timedelta(0), timedelta(days=-1), "90 days"])
+def test_e016_audit_retention(settings: Any, value: Any) -> None:
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_RETENTION": value}
+    [error] = check_settings()
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E016",
+        f"FEEDBACK_SSO['AUDIT_RETENTION'] is {value!r}, not a positive timedelta or None.",
+        "Set it to how long the audit log keeps a row, e.g. timedelta(days=90), or None to "
+        "keep every row.")
+
+
+def test_the_migrations_match_the_model() -> None:
+    call_command("makemigrations", "feedback_sso_audit", "--check", "--dry-run",
+                 stdout=io.StringIO())
+
+
+def test_recording_needs_no_request_user(audit_db: str) -> None:
+    """The receiver reads the user from the signal, not the request (commands have none)."""
+    request = RequestFactory().get("/x/")
+    request.user = AnonymousUser()
+    ada = UserFactory(username="ada")
+    issue_token(ada, get_vendor_config("sleekplan"), request=request, surface="tag")
+    assert [(row.username, row.path) for row in rows(audit_db)] == [("ada", "/x/")]

@@ -1,0 +1,151 @@
+"""Sign-out: the first page after ``logout()`` tells each vendor's widget to forget the user.
+
+tests/settings.py installs ``SignOutMiddleware``; Sleekplan is the seed vendor with a
+documented sign-out call (``$sleek.resetUser``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client, RequestFactory
+
+from django_feedback_sso.signout import COOKIE, SALT
+from django_feedback_sso.vendors.spec import VendorSpec
+from django_feedback_sso.vendors.table import sign_out_table
+from tests.factories import StaffUserFactory, UserFactory
+from tests.html import Snippet
+
+pytestmark = pytest.mark.django_db
+
+SLEEKPLAN_SIGN_OUT = ('<script src="/static/feedback_sso/feedback-sso.js" '
+                      'data-feedback-sso-sign-out="$sleek.resetUser"></script>')
+
+
+@pytest.fixture(autouse=True)
+def _logout_redirects(settings: Any) -> None:
+    settings.LOGOUT_REDIRECT_URL = "/"  # the demo's LogoutView, as the demo configures it
+
+
+def signed_out_client() -> Client:
+    client = Client()
+    client.force_login(UserFactory())
+    client.post("/accounts/logout/")
+    return client
+
+
+def page(client: Client, vendor_id: str = "sleekplan") -> str:
+    return client.get(f"/page/{vendor_id}/").content.decode()
+
+
+def test_logout_sets_a_signed_http_only_cookie() -> None:
+    client = Client()
+    client.force_login(UserFactory())
+    response = client.post("/accounts/logout/")
+    cookie = response.cookies[COOKIE]
+    request = RequestFactory().get("/")
+    request.COOKIES[COOKIE] = cookie.value
+    assert request.get_signed_cookie(COOKIE, salt=SALT) == "sleekplan"
+    assert (cookie["httponly"], cookie["samesite"], cookie["max-age"]) == (True, "Lax",
+                                                                          1209600)
+
+
+def test_the_next_page_with_the_tag_signs_the_widget_out_once() -> None:
+    anonymous = page(Client())
+    client = signed_out_client()
+    first = client.get("/page/sleekplan/")
+    assert first.content.decode() == anonymous.replace("</main>",
+                                                       f"{SLEEKPLAN_SIGN_OUT}\n</main>")
+    assert first.cookies[COOKIE].value == ""  # deleted
+    assert first.cookies[COOKIE]["max-age"] == 0
+    assert "data-feedback-sso-sign-out" not in page(client)
+
+
+def test_a_page_of_another_vendor_leaves_the_entry() -> None:
+    client = signed_out_client()
+    assert "data-feedback-sso-sign-out" not in page(client, "boostgpt")
+    assert COOKIE in client.cookies
+    assert client.cookies[COOKIE].value
+    assert SLEEKPLAN_SIGN_OUT in page(client)
+
+
+def test_a_page_that_signs_a_new_user_in_waits() -> None:
+    """A reset after the new user's token would sign the new user out."""
+    client = signed_out_client()
+    client.force_login(UserFactory())
+    assert "data-feedback-sso-sign-out" not in page(client)
+    client.post("/accounts/logout/")
+    assert SLEEKPLAN_SIGN_OUT in page(client)
+
+
+def test_a_refused_user_gets_the_sign_out() -> None:
+    """Staff get no token: the widget must not keep the previous user."""
+    client = signed_out_client()
+    client.force_login(StaffUserFactory())
+    assert SLEEKPLAN_SIGN_OUT in page(client)
+
+
+def test_a_forged_cookie_is_ignored() -> None:
+    client = Client()
+    client.cookies[COOKIE] = "sleekplan"
+    assert "data-feedback-sso-sign-out" not in page(client)
+
+
+def test_the_script_carries_the_csp_nonce(settings: Any) -> None:
+    from csp.constants import NONCE, SELF
+
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "csp.middleware.CSPMiddleware"]
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"script-src": [SELF, NONCE]}}
+    response = signed_out_client().get("/page/sleekplan/")
+    nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    scripts = Snippet(response.content.decode()).scripts()
+    assert [script.attrs.get("data-feedback-sso-sign-out") for script in scripts] == [
+        None, "$sleek.resetUser"]
+    assert {script.attrs.get("nonce") for script in scripts} == {nonce}
+
+
+def test_without_the_middleware_nothing_happens(settings: Any) -> None:
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "signout" not in name]
+    client = Client()
+    client.force_login(UserFactory())
+    assert COOKIE not in client.post("/accounts/logout/").cookies
+    assert "data-feedback-sso-sign-out" not in page(client)
+
+
+def test_logout_works_with_broken_settings(settings: Any) -> None:
+    client = Client()
+    client.force_login(UserFactory())
+    settings.FEEDBACK_SSO = {"VENDORS": {}, "NOT_A_KEY": 1}
+    response = client.post("/accounts/logout/")
+    assert response.status_code == 302
+    assert COOKIE not in response.cookies
+
+
+def test_a_spec_vendor_names_its_sign_out_call(settings: Any) -> None:
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "VENDORS": {
+        **settings.FEEDBACK_SSO["VENDORS"],
+        "acme": {"SECRET": "a" * 32, "SPEC": {
+            "CLAIM_NAMES": {"email": "email"}, "SSO_URL": "https://acme.example/sso",
+            "SIGN_OUT_CALL": ["zE", "messenger", "logoutUser"]}}}}
+    client = signed_out_client()
+    assert ('<script src="/static/feedback_sso/feedback-sso.js" '
+            'data-feedback-sso-sign-out="zE messenger logoutUser"></script>') in page(
+        client, "acme")
+    assert SLEEKPLAN_SIGN_OUT in page(client)
+
+
+@pytest.mark.parametrize("call", [("alert(1)",), ("x", "a b"), ("$sleek..resetUser",),
+                                  ("x", '"><script>')])
+def test_sign_out_calls_are_paths_and_words(call: tuple[str, ...]) -> None:
+    with pytest.raises(ValueError, match="sign_out_call"):
+        VendorSpec(id="acme", name="Acme", docs_url="", claim_names={"email": "email"},
+                   sign_out_call=call)
+
+
+def test_the_readme_lists_which_vendors_can_sign_out() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    start = readme.index("<!-- sign-out-table:start")
+    table = readme[readme.index("\n", start) + 1:readme.index("<!-- sign-out-table:end")]
+    assert table.strip() == sign_out_table()
