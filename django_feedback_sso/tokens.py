@@ -87,13 +87,25 @@ def _sign(payload: dict[str, Any], config: VendorConfig) -> str:
     errors (``python -W error`` makes PyJWT's InsecureKeyLengthWarning one).
     """
     try:
-        return jwt.encode(payload, config.secret, algorithm=config.spec.algorithm)
+        return jwt.encode(payload, config.secret, algorithm=config.spec.algorithm,
+                          headers=header_fields(config))
     except (TypeError, ValueError):
         # Only a CLASS building claims its own way gets here (hook values are checked).
         raise FeedbackSSOClaimError(config.id, "*", "the claims are not plain JSON") from None
     except Exception as exc:
         failure = type(exc).__name__
     raise FeedbackSSOSigningError(f"{config.id}: signing failed ({failure})") from None
+
+
+def header_fields(config: VendorConfig) -> dict[str, Any] | None:
+    """The vendor's own JWT header fields (``VendorSpec.header_options``), if it has any.
+
+    ``None`` rather than ``{}`` for the rest: PyJWT then builds its default header.
+    """
+    fields = config.spec.header_options
+    if not fields:
+        return None
+    return {name: config.options[option] for name, option in fields.items()}
 
 
 def time_claims(config: VendorConfig, now: float) -> dict[str, Any]:
@@ -144,6 +156,19 @@ def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
             config.id, FeedbackSSOTokenRejected.INVALID_TOKEN, f"not a valid JWT ({exc})",
         ) from None
     return claims
+
+
+def unverified_header(token: str, config: VendorConfig) -> dict[str, Any]:
+    """The JWT header of ``token``, read before any check (a vendor picks its key by it).
+
+    Raises :class:`FeedbackSSOTokenRejected` (``invalid_token``) when there is none.
+    """
+    try:
+        return dict(jwt.get_unverified_header(token))
+    except jwt.InvalidTokenError as exc:
+        raise FeedbackSSOTokenRejected(
+            config.id, FeedbackSSOTokenRejected.INVALID_TOKEN, f"not a valid JWT ({exc})",
+        ) from None
 
 
 def _header_algorithm(token: str) -> str:

@@ -108,6 +108,20 @@ def _flag(value: Any) -> bool:
     return value
 
 
+def _text_map(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise TypeError("must map names to strings")
+    return {_text(name): _text(item) for name, item in value.items()}
+
+
+def _values_by_name(value: Any) -> dict[str, tuple[Any, ...]]:
+    if not isinstance(value, Mapping) or any(
+            isinstance(items, (str, Mapping)) or not isinstance(items, (list, tuple))
+            for items in value.values()):
+        raise TypeError("must map claim names to lists of values")
+    return {_text(name): tuple(items) for name, items in value.items()}
+
+
 def _optional_timedelta(value: Any) -> timedelta | None:
     return None if value is None else as_timedelta(value)
 
@@ -185,6 +199,8 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "host_options": _texts,
     "page_globals": _texts,
     "role_claims": _text_set,
+    "harmless_role_values": _values_by_name,
+    "header_options": _text_map,
     "default_lifetime": as_timedelta,
     "max_lifetime": _optional_timedelta,
     "rejects_reused_jti": _flag,
@@ -214,6 +230,8 @@ def _as_data(field_name: str, value: Any) -> Any:
         return {claim: _fields_as_data(rule, _RULE_KEYS) for claim, rule in value.items()}
     if field_name == "options":
         return [_fields_as_data(option, _OPTION_KEYS) for option in value]
+    if field_name == "harmless_role_values":
+        return {claim: list(values) for claim, values in value.items()}
     if isinstance(value, (tuple, frozenset)):
         return sorted(value) if isinstance(value, frozenset) else list(value)
     return dict(value) if isinstance(value, Mapping) else value

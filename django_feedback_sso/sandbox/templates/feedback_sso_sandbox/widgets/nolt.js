@@ -1,0 +1,17 @@
+{% extends "feedback_sso_sandbox/widgets/_base.js" %}{% block widget %}
+  // https://nolt.io/help/single-sign-on: widgets.js runs the calls queued in
+  // window.noltQueue by the page's nolt() stub, then answers nolt('identify', {jwt}).
+  function nolt(command, options) {
+    if (command === "identify") {
+      signIn(new Panel("identify", "nolt('identify', {jwt})"), (options || {}).jwt);
+    }
+  }
+  var queue = Array.isArray(window.noltQueue) ? window.noltQueue : [];
+  var identified = queue.some(function (call) { return call[0] === "identify"; });
+  queue.forEach(function (call) { nolt(call[0], call[1]); });
+  if (!identified) {
+    new Panel("identify", "nolt('identify', {jwt})").anonymous("the page made no identify call");
+  }
+  window.noltQueue = { push: function (call) { nolt(call[0], call[1]); } };
+  window.nolt = nolt;
+{% endblock %}
