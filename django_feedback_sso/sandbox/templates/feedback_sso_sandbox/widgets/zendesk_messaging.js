@@ -4,26 +4,26 @@
   // function again whenever it needs a token (an expired one is refused), and
   // zE("messenger", "logoutUser") returns to an anonymous visitor.
   var login = null;
-  function ask(panel) {
-    panel.anonymous("waiting for the page to call back with a token");
-    login(function (token) { signIn(panel, token); });
+  var panel = new Panel("loginUser", "zE('messenger', 'loginUser', callback)");
+  panel.anonymous("the page has not called loginUser");
+  function ask(asked) {
+    asked.anonymous("waiting for the page to call back with a token");
+    login(function (token) { signIn(asked, token); });
   }
+  panel.action("Reconnect (asks the loginUser function for a token again)", function () {
+    if (login) {
+      ask(new Panel("loginUser-again", "the loginUser function, asked again"));
+    }
+  });
   window.zE = function (widget, command, argument) {
     if (widget !== "messenger") {
       return;
     }
     if (command === "loginUser" && typeof argument === "function") {
       login = argument;
-      ask(new Panel("loginUser", "zE('messenger', 'loginUser', callback)"));
+      ask(panel);
     } else if (command === "logoutUser") {
       new Panel("logoutUser", "zE('messenger', 'logoutUser')").anonymous("logged out");
     }
   };
-  var idle = new Panel("loginUser", "zE('messenger', 'loginUser', callback)");
-  idle.anonymous("the page has not called loginUser");
-  idle.action("Reconnect (asks the loginUser function for a token again)", function () {
-    if (login) {
-      ask(new Panel("loginUser-again", "the loginUser function, asked again"));
-    }
-  });
 {% endblock %}
