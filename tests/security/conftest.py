@@ -10,9 +10,12 @@ import pytest
 from django.template import engines
 from django.test import RequestFactory
 
-VENDORS = ("sleekplan", "productlift", "feedbackchimp", "issuely", "boostgpt")
-#: Vendors with a redirect view; BoostGPT has no portal.
-REDIRECT_VENDORS = ("sleekplan", "productlift", "feedbackchimp", "issuely")
+VENDORS = ("sleekplan", "productlift", "feedbackchimp", "issuely", "boostgpt",
+           "frill", "nolt", "uservoice", "zendesk_messaging", "intercom", "announcekit",
+           "changelogfy")
+#: Vendors with a redirect view; the chat widgets, Nolt and Changelogfy have no portal URL.
+REDIRECT_VENDORS = ("sleekplan", "productlift", "feedbackchimp", "issuely", "frill",
+                    "uservoice", "announcekit")
 
 
 def request_for(user: Any, path: str = "/page/") -> Any:

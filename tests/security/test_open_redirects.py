@@ -28,10 +28,16 @@ HOSTS = {
     "productlift": {"feedback.example.com"},
     "feedbackchimp": {"acme.feedbackchimp.space"},
     "issuely": {"issuely.in"},
+    "frill": {"acme.frill.co"},
+    "uservoice": {"acme.uservoice.com"},
+    "announcekit": {"announcekit.app"},
 }
 TOKEN_PARAMS = {"sleekplan": "sso", "productlift": "sso", "feedbackchimp": "jwt",
-                "issuely": "token"}
-RETURN_PARAMS = {"feedbackchimp": ("next", "return_to")}
+                "issuely": "token", "frill": "ssoToken", "uservoice": "sso",
+                "announcekit": "user_token"}
+#: The vendors' own return parameters (Frill "redirect", AnnounceKit "redirect_url").
+RETURN_PARAMS = {"feedbackchimp": ("next", "return_to"), "frill": ("next", "redirect"),
+                 "announcekit": ("next", "redirect_url")}
 
 #: ``{host}`` is the vendor's own host, so look-alikes and userinfo tricks aim at it.
 HOSTILE = [
@@ -302,3 +308,18 @@ def test_anonymous_users_go_to_our_login_page_first() -> None:
 
 def test_boostgpt_has_no_redirect_view(client: Any) -> None:
     assert client.get("/feedback-sso/boostgpt/redirect/?next=//evil.example").status_code == 404
+
+
+@pytest.mark.parametrize("param", ["next", "redirect_url"])
+def test_announcekit_never_signs_into_another_customers_feed(client: Any, param: str) -> None:
+    # announcekit.app hosts every customer's feed: the host alone proves nothing, the
+    # path of FEED_URL (/acmeco/updates) is the boundary.
+    for target in ("https://announcekit.app/evilco/updates", "https://announcekit.app/",
+                   "https://announcekit.app/acmeco/updates/../../evilco/updates",
+                   "https://announcekit.app/acmeco/updatesevil"):
+        response = client.get(f"/feedback-sso/announcekit/redirect/?{param}={quote(target)}")
+
+        assert urlsplit(response["Location"]).path == "/acmeco/updates", target
+    kept = client.get(f"/feedback-sso/announcekit/redirect/?{param}="
+                      + quote("https://announcekit.app/acmeco/updates/new-pricing"))
+    assert urlsplit(kept["Location"]).path == "/acmeco/updates/new-pricing"

@@ -20,9 +20,10 @@ from django_feedback_sso.conf import get_vendor_config
 from django_feedback_sso.exceptions import FeedbackSSOTokenRejected
 from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.tokens import verify_signature
+from django_feedback_sso.vendors import BUILTIN_SPECS
 from django_feedback_sso.vendors.spec import VendorSpec
 from tests.factories import UserFactory
-from tests.oracle import verify
+from tests.oracle import DOCUMENTED, verify
 from tests.security.conftest import REDIRECT_VENDORS, VENDORS
 from tests.settings import SECRETS
 
@@ -42,7 +43,7 @@ def test_every_token_is_hs256_whatever_the_settings_say(vendor_id: str, user: An
     token = issue_token_for(user, vendor_id).token
 
     assert json.loads(base64.urlsafe_b64decode(token.split(".")[0] + "==")) == {
-        "alg": "HS256", "typ": "JWT"}
+        "alg": "HS256", "typ": "JWT", **dict(DOCUMENTED[vendor_id].header)}
 
 
 @pytest.mark.parametrize("algorithm", ["none", "None", "RS256", "ES256", "PS256", "EdDSA"])
@@ -102,6 +103,11 @@ def tokens_on_page(page: str, vendor_id: str) -> list[str]:
     return TOKEN_IN_PAGE.findall(section)
 
 
+#: Vendors whose snippet carries a token (the others link or fetch one on demand).
+TOKENS_IN_PAGE = ("sleekplan", "productlift", "boostgpt", "frill", "nolt", "uservoice",
+                  "intercom", "announcekit", "changelogfy")
+
+
 @pytest.mark.parametrize("vendor_id", VENDORS)
 def test_every_surface_mints_a_fresh_jti_each_time(vendor_id: str, user: Any) -> None:
     client = Client()
@@ -113,7 +119,7 @@ def test_every_surface_mints_a_fresh_jti_each_time(vendor_id: str, user: Any) ->
         tokens += tokens_on_page(client.get("/page/").content.decode(), vendor_id)
     jtis = [verify(vendor_id, token)["jti"] for token in tokens]
 
-    assert len(jtis) == (10 if vendor_id in ("sleekplan", "productlift", "boostgpt") else 5)
+    assert len(jtis) == (10 if vendor_id in TOKENS_IN_PAGE else 5)
     assert len(set(jtis)) == len(jtis)
 
 
@@ -148,6 +154,25 @@ def test_a_user_named_agent_is_still_a_customer_at_issuely(user: Any) -> None:
     claims = verify("issuely", issue_token_for(user, "issuely").token)
 
     assert "role" not in claims  # Issuely's default, CUSTOMER
+
+
+@pytest.mark.parametrize(("vendor_id", "role_claims"), [
+    # Nolt: "noltUserRole ... 'ADMIN' or 'MODERATOR'" (https://nolt.io/help/single-sign-on).
+    ("nolt", {"noltUserRole"}),
+    # UserVoice: trusted, admin:accept, owner:accept (help article 360035554813).
+    ("uservoice", {"trusted", "admin", "owner"}),
+    ("issuely", {"role"}),
+])
+def test_no_role_claim_comes_from_anything_a_user_can_edit(
+        vendor_id: str, role_claims: set[str], user: Any) -> None:
+    user.username = user.first_name = user.last_name = "ADMIN"
+    user.email = "ADMIN@example.com"
+
+    claims = verify(vendor_id, issue_token_for(user, vendor_id).token)
+
+    assert BUILTIN_SPECS[vendor_id].role_claims == role_claims
+    assert not role_claims & set(claims)
+    assert not role_claims & set(BUILTIN_SPECS[vendor_id].claim_names)
 
 
 # Token leakage: caches, other origins, our own URLs ---------------------------------------

@@ -6,12 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.template import engines
 from django.urls import include, path
 
+from tests.security.conftest import VENDORS
+
 PAGE = engines["django"].from_string(
     "{% load feedback_sso %}<!doctype html><title>page</title><main>content</main>"
     "{% for vendor_id in vendors %}<section id='{{ vendor_id }}'>"
     "{% feedback_sso_token vendor_id %}</section>{% endfor %}"
 )
-VENDORS = ("sleekplan", "productlift", "feedbackchimp", "issuely", "boostgpt")
 
 
 def page(request: HttpRequest) -> HttpResponse:
