@@ -93,6 +93,16 @@ def test_frill_site_sends_visitors_through_the_site_and_back_with_sso_token(
     assert "ssoToken=" in page.url
 
 
+def test_nolt_board_link_opens_signed_in(page: Page) -> None:
+    log_in(page, "zoe")
+    page.goto("/vendors/nolt/")
+    expect(panel(page, "nolt", "identify")).to_have_attribute("data-sandbox-state", "signed-in")
+
+    page.click("#snippet a[data-nolt]")
+
+    expect(panel(page, "nolt", "data-nolt")).to_have_attribute("data-sandbox-user", ZOE_NAME)
+
+
 def test_a_reloaded_feedbackchimp_token_is_refused_as_replayed(page: Page) -> None:
     log_in(page, "zoe")
     page.goto("/vendors/feedbackchimp/")
