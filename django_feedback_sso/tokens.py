@@ -105,7 +105,8 @@ def header_fields(config: VendorConfig) -> dict[str, Any] | None:
     fields = config.spec.header_options
     if not fields:
         return None
-    return {name: config.options[option] for name, option in fields.items()}
+    return {name: config.options[option] for name, option in fields.items()
+            if option in config.options}
 
 
 def time_claims(config: VendorConfig, now: float) -> dict[str, Any]:
