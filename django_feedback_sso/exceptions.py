@@ -82,6 +82,7 @@ class FeedbackSSOTokenRejected(FeedbackSSOError, ValueError):
     EXPIRED = "expired"
     NOT_YET_VALID = "not_yet_valid"
     REPLAYED = "replayed"
+    INVALID_HEADER = "invalid_header"
 
     def __init__(self, config_id: str, reason: str, detail: str,
                  claim: str | None = None) -> None:

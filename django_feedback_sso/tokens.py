@@ -99,12 +99,13 @@ class _Signer(NamedTuple):
 
 
 @functools.lru_cache(maxsize=256)
-def _signer(secret: str, algorithm: str) -> _Signer:
+def _signer(secret: str, algorithm: str, header_items: tuple[tuple[str, Any], ...] = (),
+            ) -> _Signer:
     """PyJWT's own algorithm and key preparation, done once per secret, not per token.
 
     ``jwt.encode`` re-parses the key (looking for PEM and DER forms), re-encodes the same
     header and copies the payload on every call: a third of minting. Keyed by value, so a
-    changed secret is simply another entry.
+    changed secret (or header field) is simply another entry.
     """
     algorithm_object = get_default_algorithms()[algorithm]
     key = algorithm_object.prepare_key(secret)
@@ -113,9 +114,16 @@ def _signer(secret: str, algorithm: str) -> _Signer:
     if message:  # what jwt.encode would warn on every call: once per key is enough
         category = getattr(jwt_warnings, "InsecureKeyLengthWarning", UserWarning)  # 2.11+
         warnings.warn(message, category, stacklevel=2)
-    header = json.dumps({"alg": algorithm, "typ": "JWT"}, separators=(",", ":"),
-                        sort_keys=True).encode()
+    # PyJWT's header: typ and alg, then the caller's fields, keys sorted (api_jws.encode).
+    header = json.dumps({"typ": "JWT", "alg": algorithm, **dict(header_items)},
+                        separators=(",", ":"), sort_keys=True).encode()
     return _Signer(base64url_encode(header), algorithm_object, key)
+
+
+def _header_items(config: VendorConfig) -> tuple[tuple[str, Any], ...]:
+    """The vendor's header fields as a cache key (``()`` for nearly every vendor)."""
+    fields = header_fields(config)
+    return tuple(sorted(fields.items())) if fields else ()
 
 
 def _sign(payload: dict[str, Any], config: VendorConfig) -> str:
@@ -126,7 +134,7 @@ def _sign(payload: dict[str, Any], config: VendorConfig) -> str:
     into errors (``python -W error`` makes PyJWT's InsecureKeyLengthWarning one).
     """
     try:
-        signer = _signer(config.secret, config.spec.algorithm)
+        signer = _signer(config.secret, config.spec.algorithm, _header_items(config))
         # PyJWT's own payload encoding (api_jwt._encode_payload), then its JWS steps.
         body = base64url_encode(json.dumps(payload, separators=(",", ":")).encode())
         signing_input = signer.header + b"." + body
@@ -138,6 +146,18 @@ def _sign(payload: dict[str, Any], config: VendorConfig) -> str:
     except Exception as exc:
         failure = type(exc).__name__
     raise FeedbackSSOSigningError(f"{config.id}: signing failed ({failure})") from None
+
+
+def header_fields(config: VendorConfig) -> dict[str, Any] | None:
+    """The vendor's own JWT header fields (``VendorSpec.header_options``), if it has any.
+
+    ``None`` rather than ``{}`` for the rest: PyJWT then builds its default header.
+    """
+    fields = config.spec.header_options
+    if not fields:
+        return None
+    return {name: config.options[option] for name, option in fields.items()
+            if option in config.options}
 
 
 def time_claims(config: VendorConfig, now: float) -> dict[str, Any]:
@@ -188,6 +208,19 @@ def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
             config.id, FeedbackSSOTokenRejected.INVALID_TOKEN, f"not a valid JWT ({exc})",
         ) from None
     return claims
+
+
+def unverified_header(token: str, config: VendorConfig) -> dict[str, Any]:
+    """The JWT header of ``token``, read before any check (a vendor picks its key by it).
+
+    Raises :class:`FeedbackSSOTokenRejected` (``invalid_token``) when there is none.
+    """
+    try:
+        return dict(jwt.get_unverified_header(token))
+    except jwt.InvalidTokenError as exc:
+        raise FeedbackSSOTokenRejected(
+            config.id, FeedbackSSOTokenRejected.INVALID_TOKEN, f"not a valid JWT ({exc})",
+        ) from None
 
 
 def _header_algorithm(token: str) -> str:

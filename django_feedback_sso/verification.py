@@ -1,9 +1,10 @@
 """The vendor's side of SSO: would this vendor accept this token, and if not, why not?
 
 One set of rules driven by each :class:`~django_feedback_sso.vendors.spec.VendorSpec`:
-the signature and pinned algorithm (checked in ``tokens``, the only module that knows
-PyJWT), then required claims, claim values, the account, the vendor's lifetime limit,
-expiry, not-before, and a reused ``jti`` where the vendor forbids replay. Each rule is a
+header fields the vendor picks its key by (Zendesk Messaging's ``kid``), the signature
+and pinned algorithm (checked in ``tokens``, the only module that knows PyJWT), then
+required claims, claim values, the account, the vendor's lifetime limit, expiry,
+not-before, and a reused ``jti`` where the vendor forbids replay. Each rule is a
 named :class:`Rule`, run in order of :data:`RULES`: :func:`verify_token` stops at the first
 that fails (the sandbox stands in for the vendors with it); :func:`check_rules` runs them
 all and reports each (``manage.py feedback_sso_verify``).
@@ -18,7 +19,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 
 from .conf import VendorConfig
 from .exceptions import FeedbackSSOTokenRejected as Rejected
-from .tokens import verify_signature
+from .tokens import unverified_header, verify_signature
 from .vendors.spec import IdentityField
 
 #: How far ``iat``/``nbf`` may lie in the future: clocks of two servers drift a little.
@@ -59,6 +60,7 @@ def verify_token(token: str, config: VendorConfig, *, now: float | None = None,
     distinct ``reason`` per rule. Without a ``replay_guard`` reuse is not checked (and
     checking a token does not use it up). ``now`` (Unix seconds) is for tests.
     """
+    _check_header(config, token)
     claims = verify_signature(token, config)
     clock = time.time() if now is None else now
     for rule in RULES:
@@ -76,6 +78,7 @@ def check_rules(token: str, config: VendorConfig, *,
     is no record of the ``jti`` values the vendor has seen.
     """
     try:
+        _check_header(config, token)
         claims = verify_signature(token, config)
     except Rejected as rejected:
         skipped = [RuleResult(rule.name, "skipped", "the signature did not verify")
@@ -113,6 +116,20 @@ def identity(config: VendorConfig, claims: Mapping[str, Any]) -> dict[IdentityFi
     """Who the vendor signs in: the user fields its claims carry, by the spec's names."""
     return {source: str(claims[claim]) for claim, source in config.spec.claim_names.items()
             if claims.get(claim) not in (None, "")}
+
+
+def _check_header(config: VendorConfig, token: str) -> None:
+    """Header fields fixed by an option name the account's key, looked up before the
+    signature: a token for another key can't pass, whatever it is signed with."""
+    fields = config.spec.header_options
+    if not fields:
+        return
+    header = unverified_header(token, config)
+    for name, option in fields.items():
+        if header.get(name) != config.options.get(option):
+            raise Rejected(config.id, Rejected.INVALID_HEADER,
+                           f"header {name!r} does not name this {config.spec.name} key "
+                           f"({option}); {config.spec.name} looks the secret up by it")
 
 
 def _check_present(config: VendorConfig, claims: Mapping[str, Any], now: float,

@@ -6,7 +6,7 @@ Two sets of rules, kept apart on purpose:
   ../shared/research/vendors.md (Part A) and the seeds, not imported from the app's specs,
   so a wrong spec fails these tests instead of agreeing with itself. Only Issuely
   (``iat``/``exp``), BoostGPT (one-hour expiry) and FeedbackChimp (``jti``) document time or
-  id claims at all.
+  id claims at all; only Zendesk Messaging documents a header field (``kid``).
 - :func:`check_conventions`: what this app promises on top, for every vendor (``iat``,
   ``exp`` and a UUID ``jti`` on every token, a JWT header, a lifetime within the configured
   one). A vendor accepting a token says nothing about these.
@@ -40,6 +40,8 @@ class DocumentedRules:
     required_any: tuple[str, ...] = ()
     #: The vendor refuses a token whose ``jti`` it has seen (FeedbackChimp, Zendesk).
     rejects_replay: bool = False
+    #: JWT header fields the vendor requires besides ``alg``/``typ`` (with the test value).
+    header: tuple[tuple[str, str], ...] = ()
 
 
 DOCUMENTED = {
@@ -87,6 +89,34 @@ DOCUMENTED = {
     # "a unique, random string that prevents token reuse".
     "zendesk": DocumentedRules("https://github.com/zendesk/zendesk_jwt_sso_examples",
                                required=("iat", "jti", "name", "email"), rejects_replay=True),
+    # Part B, from the vendors' pages (../shared/research/vendors.md B3-B13), not the specs.
+    # PHP/Node samples: email, id, name signed 'HS256' with the Frill SSO Key.
+    "frill": DocumentedRules("https://help.frill.co/article/65-sso-implementation",
+                             required=("email", "id", "name")),
+    # "id", "email", "name" in the payload; { algorithm: 'HS256' }.
+    "nolt": DocumentedRules("https://nolt.io/help/single-sign-on",
+                            required=("id", "email", "name")),
+    # "The only options required to identify your users are email and guid"; HS256.
+    "uservoice": DocumentedRules(
+        "https://help.uservoice.com/hc/en-us/articles/360062340693-Single-Sign-On-with-JSON-"
+        "Web-Tokens-JWT", required=("guid", "email")),
+    # A signing key is "a key id (kid) and a shared secret"; external_id is the primary
+    # identification; scope "user" (Zendesk's samples).
+    "zendesk_messaging": DocumentedRules(
+        "https://support.zendesk.com/hc/en-us/articles/4411666638746",
+        required=("external_id", "scope"), header=(("kid", "app_64f0c0ffee0123456789abcd"),)),
+    # user_id required; exp optional; HS256.
+    "intercom": DocumentedRules(
+        "https://developers.intercom.com/installing-intercom/web/identity-verification",
+        required=("user_id",)),
+    # "user properties id, name, email"; "HS256 ... included in JWT Header".
+    "announcekit": DocumentedRules(
+        "https://help.announcekit.app/en/articles/6583616-jwt-user-authentication",
+        required=("id", "name", "email")),
+    # id, name, email; HS256.
+    "changelogfy": DocumentedRules(
+        "https://help.changelogfy.com/en-us/article/single-sign-on-sso-sctjvs/",
+        required=("id", "name", "email")),
 }
 
 #: The app's own promise: at most this long, whatever a vendor allows (BoostGPT's hour).
@@ -111,9 +141,11 @@ def check_documented(vendor_id: str, claims: dict[str, Any]) -> None:
         assert claims["exp"] - claims.get("iat", claims["exp"]) <= rules.max_lifetime
 
 
-def check_conventions(header: dict[str, Any], claims: dict[str, Any]) -> None:
-    """Fail unless the token keeps this app's own promises (see SECURITY.md §1)."""
-    assert header == {"alg": "HS256", "typ": "JWT"}
+def check_conventions(header: dict[str, Any], claims: dict[str, Any],
+                      vendor_header: tuple[tuple[str, str], ...] = ()) -> None:
+    """Fail unless the token keeps this app's own promises (see SECURITY.md §1): the
+    header is PyJWT's plus what the vendor documents, nothing else."""
+    assert header == {"alg": "HS256", "typ": "JWT", **dict(vendor_header)}
     jwt.JWTClaimsRegistry(exp={"essential": True}, iat={"essential": True},
                           jti={"essential": True}).validate(claims)
     assert 0 < claims["exp"] - claims["iat"] <= LONGEST_LIFETIME
@@ -126,5 +158,5 @@ def verify(vendor_id: str, token: str, *, secret: str | None = None) -> dict[str
     decoded = decode(vendor_id, token, secret=secret)
     claims: dict[str, Any] = decoded.claims
     check_documented(vendor_id, claims)
-    check_conventions(dict(decoded.header), claims)
+    check_conventions(dict(decoded.header), claims, DOCUMENTED[vendor_id].header)
     return claims

@@ -1,4 +1,4 @@
-"""Settings for the test suite: every seed vendor configured with a test secret."""
+"""Settings for the test suite: every built-in vendor configured with a test secret."""
 
 import os
 import sys
@@ -67,6 +67,13 @@ SECRETS = {
     "suggix": "suggix-test-secret-0123456789abcdef-00000",
     "website_toolbox": "website-toolbox-test-secret-0123456789ab",
     "zendesk": "zendesk-test-secret-0123456789abcdef-0000",
+    "frill": "frill-test-secret-0123456789abcdef-00000",
+    "nolt": "nolt-test-secret-0123456789abcdef-000000",
+    "uservoice": "uservoice-test-secret-0123456789abcdef-0",
+    "zendesk_messaging": "zendesk-messaging-test-secret-0123456789abcdef",
+    "intercom": "intercom-test-secret-0123456789abcdef-00",
+    "announcekit": "announcekit-test-secret-0123456789abcdef",
+    "changelogfy": "changelogfy-test-secret-0123456789abcdef",
 }
 
 FEEDBACK_SSO = {
@@ -101,6 +108,22 @@ FEEDBACK_SSO = {
         "website_toolbox": {"SECRET": SECRETS["website_toolbox"],
                             "PORTAL_URL": "https://forum.acme.test"},
         "zendesk": {"SECRET": SECRETS["zendesk"], "PORTAL_URL": "https://acme.zendesk.com"},
+        # The inferred redirect parameter, confirmed (check W005).
+        "frill": {"SECRET": SECRETS["frill"], "SCRIPT_KEY": "0b6b1a2c-frill-script-key",
+                  "PORTAL_URL": "https://acme.frill.co", "TOKEN_PARAM": "ssoToken"},
+        "nolt": {"SECRET": SECRETS["nolt"], "PORTAL_URL": "https://acme.nolt.io"},
+        "uservoice": {"SECRET": SECRETS["uservoice"], "PORTAL_URL": "https://acme.uservoice.com",
+                      "WIDGET_SCRIPT_URL": "https://widget.uservoice.com/AbCdEf123.js"},
+        # The inferred scope, confirmed (check W005).
+        "zendesk_messaging": {"SECRET": SECRETS["zendesk_messaging"],
+                              "KEY_ID": "app_64f0c0ffee0123456789abcd", "SCOPE": "user"},
+        "intercom": {"SECRET": SECRETS["intercom"], "APP_ID": "abc123de"},
+        "announcekit": {"SECRET": SECRETS["announcekit"],
+                        "WIDGET_URL": "https://announcekit.app/widgets/v2/2OTEC4",
+                        "SELECTOR": ".announcekit-widget",
+                        "FEED_URL": "https://announcekit.app/acmeco/updates"},
+        "changelogfy": {"SECRET": SECRETS["changelogfy"],
+                        "APP_ID": "163a312a-7cde-41ab-a80c-cb4cf281efdf"},
     },
 }
 

@@ -420,3 +420,64 @@ def test_e012_token_param_must_be_a_parameter_name(vendor_settings: Any, value: 
     else:
         assert messages == [("feedback_sso.E012", "FEEDBACK_SSO['VENDORS']['feedbackchimp']"
                              f"['TOKEN_PARAM'] is {value!r}, not a query parameter name.")]
+
+
+@pytest.mark.parametrize(("vendor_id", "values", "key", "shown"), [
+    ("nolt", {"CLAIMS": {"noltUserRole": "MODERATOR"}}, "['CLAIMS']['noltUserRole']",
+     "'noltUserRole' = 'MODERATOR'"),
+    ("uservoice", {"CLAIMS": {"trusted": True}}, "['CLAIMS']['trusted']", "'trusted' = True"),
+    ("uservoice", {"CLAIMS": {"admin": "accept"}}, "['CLAIMS']['admin']",
+     "'admin' = 'accept'"),
+    ("uservoice", {"CLAIMS": {"owner": "accept"}}, "['CLAIMS']['owner']",
+     "'owner' = 'accept'"),
+    ("issuely", {"ROLE": "AGENT"}, "['ROLE']", "'role' = 'AGENT'"),
+    ("issuely", {"CLAIMS": {"role": "AGENT"}}, "['CLAIMS']['role']", "'role' = 'AGENT'"),
+])
+def test_w006_a_role_claim_for_every_user(vendor_settings: Any, vendor_id: str,
+                                          values: dict[str, Any], key: str, shown: str) -> None:
+    vendor_settings(vendor_id, **values)
+    name = {"nolt": "Nolt", "uservoice": "UserVoice", "issuely": "Issuely"}[vendor_id]
+
+    warning = only(check_settings())
+
+    assert (warning.id, warning.msg, warning.hint) == (
+        "feedback_sso.W006",
+        f"FEEDBACK_SSO['VENDORS']['{vendor_id}']{key} gives every user {shown}, which grants "
+        f"rights at {name}.",
+        f"Remove it and return {shown.split(' = ')[0]} from the USER_CLAIMS hook for the "
+        "users who should have it (the hook gets the user and the configuration id).")
+
+
+@pytest.mark.parametrize(("vendor_id", "values"), [
+    ("uservoice", {"CLAIMS": {"trusted": False, "admin": "deny", "owner": "deny"}}),
+    ("issuely", {"ROLE": "CUSTOMER"}),
+    ("nolt", {"CLAIMS": {"title": "Engineer"}}),
+])
+def test_w006_quiet_for_values_that_grant_nothing(vendor_settings: Any, vendor_id: str,
+                                                  values: dict[str, Any]) -> None:
+    vendor_settings(vendor_id, **values)
+
+    assert check_settings() == []
+
+
+def test_w005_an_inferred_claim_warns_without_a_redirect(vendor_settings: Any) -> None:
+    # Zendesk Messaging has no redirect view, but every token carries scope.
+    vendor_settings("zendesk_messaging", SCOPE=None)
+
+    warning = only(check_settings())
+
+    assert (warning.id, warning.msg) == (
+        "feedback_sso.W005",
+        "FEEDBACK_SSO['VENDORS']['zendesk_messaging']: the default of SCOPE ('user') is "
+        "inferred; no Zendesk Messaging document confirms it.")
+
+
+def test_e005_key_id_is_required_for_zendesk_messaging(vendor_settings: Any) -> None:
+    vendor_settings("zendesk_messaging", KEY_ID=None)
+
+    error = only(check_settings())
+
+    assert (error.id, error.msg) == (
+        "feedback_sso.E005",
+        "FEEDBACK_SSO['VENDORS']['zendesk_messaging']['KEY_ID'] is required for Zendesk "
+        "Messaging.")

@@ -43,9 +43,11 @@ def _fresh_cache() -> None:
 
 
 def forge(vendor_id: str, claims: dict[str, Any], *, secret: str | None = None,
-          algorithm: str = "HS256") -> str:
+          algorithm: str = "HS256", header: dict[str, Any] | None = None) -> str:
+    """A token signed with joserfc; the header the vendor documents unless given."""
     key = OctKey.import_key(secret or SECRETS[vendor_id])
-    return jwt.encode({"alg": algorithm}, claims, key, algorithms=[algorithm])
+    fields = dict(DOCUMENTED[vendor_id].header) if header is None else header
+    return jwt.encode({**fields, "alg": algorithm}, claims, key, algorithms=[algorithm])
 
 
 def good_claims(user: Any, vendor_id: str, **changes: Any) -> dict[str, Any]:
@@ -84,8 +86,31 @@ def test_wrong_signature(vendor_id: str, user: Any) -> None:
 @pytest.mark.parametrize("vendor_id", VENDORS)
 def test_token_for_another_vendor_is_a_wrong_signature(vendor_id: str, user: Any) -> None:
     other = next(v for v in VENDORS if v != vendor_id)
+    # A vendor that picks its key by a header field (Zendesk Messaging's kid) finds none.
+    expected = "invalid_header" if DOCUMENTED[vendor_id].header else "bad_signature"
 
-    assert rejection(vendor_id, issue_token_for(user, other).token).reason == "bad_signature"
+    assert rejection(vendor_id, issue_token_for(user, other).token).reason == expected
+
+
+@pytest.mark.parametrize("header", [{}, {"kid": "app_another_key"}])
+def test_zendesk_messaging_refuses_a_token_for_another_signing_key(
+        header: dict[str, Any], user: Any) -> None:
+    token = forge("zendesk_messaging", good_claims(user, "zendesk_messaging"), header=header)
+
+    rejected = rejection("zendesk_messaging", token)
+
+    assert (rejected.reason, rejected.detail) == (
+        "invalid_header", "header 'kid' does not name this Zendesk Messaging key (KEY_ID); "
+        "Zendesk Messaging looks the secret up by it")
+
+
+def test_zendesk_messaging_tokens_name_the_signing_key(user: Any) -> None:
+    token = issue_token_for(user, "zendesk_messaging").token
+
+    header = jwt.decode(token, OctKey.import_key(SECRETS["zendesk_messaging"]),
+                        algorithms=["HS256"]).header
+
+    assert header == {"alg": "HS256", "typ": "JWT", "kid": "app_64f0c0ffee0123456789abcd"}
 
 
 @pytest.mark.parametrize("algorithm", ["HS384", "HS512"])
@@ -432,8 +457,9 @@ def test_the_sandbox_asks_what_the_vendor_documents_not_the_apps_conventions(
     """A token with only the documented claims passes the stand-in, as it would the vendor:
     ``iat``/``jti`` on every token are this app's promise, not every vendor's rule."""
     now = int(time.time())
-    values = {"mail": user.email, "email": user.email, "uid": "7", "id": "7", "name": "Jane",
-              "jti": "any-random-value", "companyId": "acme", "iat": now, "exp": now + 60}
+    values = {"mail": user.email, "email": user.email, "uid": "7", "name": "Jane",
+              "jti": "any-random-value", "companyId": "acme", "iat": now, "exp": now + 60,
+              "id": "7", "guid": "7", "external_id": "7", "user_id": "7", "scope": "user"}
     rules = DOCUMENTED[vendor_id]
     minimal = {name: values[name] for name in (*rules.required, *rules.required_any[:1])}
     token = forge(vendor_id, minimal)

@@ -11,6 +11,7 @@ from joserfc.jwk import OctKey
 
 from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.vendors import BUILTIN_SPECS, VendorSpec
+from django_feedback_sso.vendors.spec import VendorOption
 
 SECRET = "custom-vendor-secret-" + "0123456789abcdef" * 3
 
@@ -64,3 +65,26 @@ def test_a_custom_vendor_may_leave_out_jti_when_its_rules_say_so(settings: Any,
 
     assert "jti" not in claims
     assert {"iat", "exp"} <= set(claims)
+
+
+def test_a_custom_vendor_can_name_its_key_in_the_header(settings: Any, user: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": SECRET, "KEY_ID": "key-7", "SPEC": {
+        "CLAIM_NAMES": {"email": "email"}, "HEADER_OPTIONS": {"kid": "KEY_ID"},
+        "OPTIONS": [{"NAME": "KEY_ID", "HELP": "The key's id.", "REQUIRED": True}]}}}}
+
+    token = issue_token_for(user, "acme").token
+
+    header = jwt.decode(token, OctKey.import_key(SECRET), algorithms=["HS256"]).header
+    assert header == {"alg": "HS256", "typ": "JWT", "kid": "key-7"}
+
+
+@pytest.mark.parametrize(("header_options", "message"), [
+    ({"alg": "KEY_ID"}, "acme: the alg header is the algorithm field's"),
+    ({"kid": "NO_SUCH_OPTION"}, "acme: header_options names unknown options NO_SUCH_OPTION"),
+])
+def test_header_options_can_not_set_alg_or_name_unknown_options(
+        header_options: dict[str, str], message: str) -> None:
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        VendorSpec(id="acme", name="Acme", docs_url="", claim_names={"email": "email"},
+                   options=(VendorOption("KEY_ID", "The key's id."),),
+                   header_options=header_options)

@@ -99,6 +99,8 @@ EVERYTHING = VendorSpec(
     host_options=("BOARD", "SDK"),
     page_globals=("Everything",),
     sign_out_call=("Everything.forget", "now"),
+    harmless_role_values={"role": ("none",)},
+    header_options={"kid": "PARAM"},
 )
 
 

@@ -15,7 +15,7 @@ from joserfc.errors import BadSignatureError
 
 from django_feedback_sso.conf import get_vendor_config
 from django_feedback_sso.shortcuts import issue_token_for
-from django_feedback_sso.tokens import _sign, new_jti
+from django_feedback_sso.tokens import _sign, header_fields, new_jti
 from tests.conftest import VENDORS
 from tests.oracle import DOCUMENTED, verify
 from tests.settings import SECRETS
@@ -129,4 +129,49 @@ def test_signing_is_byte_for_byte_what_jwt_encode_writes(payload: dict[str, Any]
     for vendor_id in VENDORS:
         config = get_vendor_config(vendor_id)
         assert _sign(payload, config) == pyjwt.encode(payload, config.secret,
-                                                      algorithm=config.spec.algorithm)
+                                                      algorithm=config.spec.algorithm,
+                                                      headers=header_fields(config))
+
+
+@pytest.mark.parametrize(("vendor_id", "expected"), [
+    ("frill", {"email": "email", "id": "pk", "name": "name"}),
+    ("nolt", {"id": "pk", "email": "email", "name": "name"}),
+    ("intercom", {"user_id": "pk", "email": "email", "name": "name"}),
+    ("announcekit", {"id": "pk", "name": "name", "email": "email"}),
+    ("changelogfy", {"id": "pk", "name": "name", "email": "email"}),
+])
+def test_identity_claims_by_the_vendors_names(vendor_id: str, expected: dict[str, str],
+                                              user: Any) -> None:
+    claims = verify(vendor_id, issue_token_for(user, vendor_id).token)
+    values = {"email": user.email, "pk": str(user.pk), "name": "Jane Doe"}
+
+    assert {name: claims.get(name) for name in expected} == {
+        name: values[source] for name, source in expected.items()}
+    assert not {"iat", "exp", "jti"} & set(expected)
+
+
+def test_uservoice_guid_is_the_user_id_never_the_email(user: Any) -> None:
+    # "guid ... A unique identifier for the user -- do NOT use user email".
+    claims = verify("uservoice", issue_token_for(user, "uservoice").token)
+
+    assert (claims["guid"], claims["email"], claims["display_name"]) == (
+        str(user.pk), user.email, "Jane Doe")
+    assert not {"trusted", "admin", "owner"} & set(claims)  # nothing granted by default
+
+
+def test_zendesk_messaging_claims_and_key_id_header(user: Any) -> None:
+    # external_id is "the primary identification ... even when an email address is
+    # included"; the header names the signing key (kid).
+    token = issue_token_for(user, "zendesk_messaging").token
+
+    claims = verify("zendesk_messaging", token)
+
+    assert (claims["external_id"], claims["scope"], claims["email"], claims["name"]) == (
+        str(user.pk), "user", user.email, "Jane Doe")
+    assert "email_verified" not in claims  # the app doesn't know the email is verified
+
+
+def test_intercom_tokens_last_the_messenger_visit(user: Any) -> None:
+    claims = verify("intercom", issue_token_for(user, "intercom").token)
+
+    assert claims["exp"] - claims["iat"] == 3600  # Intercom's own example: now + 3600

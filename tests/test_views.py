@@ -161,6 +161,39 @@ def test_a_return_targets_other_parameters_are_kept(client: Client, user: Any) -
     assert query(response["Location"])["tab"] == ["new"]
 
 
+@pytest.mark.parametrize(("vendor_id", "param", "target", "token_param"), [
+    # Frill: "it will sent a query param called redirect that contains a URL. You must
+    # redirect back to this URL" (the token's parameter there is inferred: TOKEN_PARAM).
+    ("frill", "redirect", "https://acme.frill.co/b/ideas/42", "ssoToken"),
+    # AnnounceKit: "get the redirect_url parameter, the standalone feed page URL and
+    # combine them with generated user_token".
+    ("announcekit", "redirect_url", "https://announcekit.app/acmeco/updates/new-pricing",
+     "user_token"),
+    # UserVoice: "include it as a query parameter when you redirect that user to your
+    # UserVoice portal" (?sso=).
+    ("uservoice", "next", "https://acme.uservoice.com/forums/1-general", "sso"),
+])
+def test_vendor_initiated_sign_in_goes_back_with_the_token(
+        client: Client, user: Any, vendor_id: str, param: str, target: str,
+        token_param: str) -> None:
+    client.force_login(user)
+
+    response = client.get(f"/feedback-sso/{vendor_id}/redirect/", {param: target})
+
+    location = response["Location"]
+    assert location.startswith(target + "?")
+    assert list(query(location)) == [token_param]
+    assert verify(vendor_id, query(location)[token_param][0])["email"] == user.email
+
+
+@pytest.mark.parametrize("vendor_id", ["nolt", "zendesk_messaging", "intercom", "changelogfy"])
+def test_widget_only_vendors_have_no_redirect(client: Client, user: Any,
+                                              vendor_id: str) -> None:
+    client.force_login(user)
+
+    assert client.get(f"/feedback-sso/{vendor_id}/redirect/").status_code == 404
+
+
 def test_feedbackchimp_passes_its_own_return_to_back(client: Client, user: Any) -> None:
     client.force_login(user)
 

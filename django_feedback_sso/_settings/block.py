@@ -49,6 +49,7 @@ def parse_block(config_id: str, block: Any, hooks: Mapping[str, Hook | None],
     vendor = _with_spec_overrides(vendor, options)
     _check_inferred(vendor, block, options, found)
     claims = _static_claims(vendor, block, options, found)
+    _check_role_claims(vendor, block, claims, found)
     if found.has_errors:
         return None, found.problems
     return VendorConfig(id=config_id, vendor=vendor, secret=secret, lifetime=lifetime,
@@ -161,11 +162,16 @@ def _with_spec_overrides(vendor: Vendor, options: Mapping[str, Any]) -> Vendor:
 
 def _check_inferred(vendor: Vendor, block: Mapping[str, Any], options: Mapping[str, Any],
                     found: Collector) -> None:
-    """W005: defaults no vendor document confirms, while the redirect view relies on them."""
+    """W005: defaults no vendor document confirms, while a token relies on them: the
+    redirect view, or every token (a claim or header field the option fills)."""
     spec = vendor.spec
+    in_every_token = {*spec.header_options.values(),
+                      *(option.name for option in spec.options if option.claim)}
+    redirect = vendor.has_redirect(options)
     unconfirmed = [option for option in spec.options
-                   if option.inferred and block.get(option.name) in (None, "")]
-    if not unconfirmed or found.has_errors or not vendor.has_redirect(options):
+                   if option.inferred and block.get(option.name) in (None, "")
+                   and (redirect or option.name in in_every_token)]
+    if not unconfirmed or found.has_errors:
         return  # with errors in the block, fixing those comes first
     several = len(unconfirmed) > 1
     names = ", ".join(option.name for option in unconfirmed)
@@ -209,3 +215,23 @@ def _static_claims(vendor: Vendor, block: Mapping[str, Any], options: Mapping[st
                       f"See {spec.docs_url} for what {vendor.name} accepts.")
         claims[name] = value
     return claims
+
+
+def _check_role_claims(vendor: Vendor, block: Mapping[str, Any], claims: Mapping[str, Any],
+                       found: Collector) -> None:
+    """W006: a claim that grants rights at the vendor, given to every user by settings."""
+    spec = vendor.spec
+    static = block.get("CLAIMS")
+    by_option = {option.claim: option.name for option in spec.options if option.claim}
+    for name in sorted(spec.role_claims & set(claims)):
+        value = claims[name]
+        if (value in spec.harmless_role_values.get(name, ())
+                or vendor.claim_problem(name, value)):  # harmless, or E012 already
+            continue
+        from_claims = isinstance(static, Mapping) and name in static
+        where = found.key("CLAIMS", name) if from_claims else found.key(by_option[name])
+        found.add("W006", f"{where} gives every user {name!r} = {quoted(value)}, which grants "
+                  f"rights at {spec.name}.",
+                  f"Remove it and return {name!r} from the USER_CLAIMS hook for the users "
+                  "who should have it (the hook gets the user and the configuration id).",
+                  warning=True)

@@ -45,4 +45,19 @@ def vendor_options(base_url: str) -> dict[str, dict[str, str]]:
         "website_toolbox": {"PORTAL_URL": f"{base}/website_toolbox/portal"},
         # The POST form lands on {PORTAL_URL}/access/jwt, whose stand-in reads the body.
         "zendesk": {"PORTAL_URL": f"{base}/zendesk/portal"},
+        # Frill's Script, and its site for the redirect view; the redirect back's token
+        # parameter is inferred (W005), so setting it here confirms what the sandbox reads.
+        "frill": {"WIDGET_SCRIPT_URL": f"{base}/frill/widget.js",
+                  "PORTAL_URL": f"{base}/frill/portal", "TOKEN_PARAM": "ssoToken"},
+        "nolt": {"WIDGET_SCRIPT_URL": f"{base}/nolt/widget.js",
+                 "PORTAL_URL": f"{base}/nolt/portal"},
+        "uservoice": {"WIDGET_SCRIPT_URL": f"{base}/uservoice/widget.js",
+                      "PORTAL_URL": f"{base}/uservoice/portal"},
+        # scope "user" is inferred (W005); the sandbox checks exactly that.
+        "zendesk_messaging": {"WIDGET_SCRIPT_URL": f"{base}/zendesk_messaging/widget.js",
+                              "SCOPE": "user"},
+        "intercom": {"WIDGET_SCRIPT_URL": f"{base}/intercom/widget.js"},
+        "announcekit": {"WIDGET_SCRIPT_URL": f"{base}/announcekit/widget.js",
+                        "FEED_URL": f"{base}/announcekit/portal/acmeco/updates"},
+        "changelogfy": {"WIDGET_SCRIPT_URL": f"{base}/changelogfy/widget.js"},
     }

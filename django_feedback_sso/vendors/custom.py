@@ -118,6 +118,20 @@ def _flag(value: Any) -> bool:
     return value
 
 
+def _text_map(value: Any) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise TypeError("must map names to strings")
+    return {_text(name): _text(item) for name, item in value.items()}
+
+
+def _values_by_name(value: Any) -> dict[str, tuple[Any, ...]]:
+    if not isinstance(value, Mapping) or any(
+            isinstance(items, (str, Mapping)) or not isinstance(items, (list, tuple))
+            for items in value.values()):
+        raise TypeError("must map claim names to lists of values")
+    return {_text(name): tuple(items) for name, items in value.items()}
+
+
 def _claim_names(value: Any) -> dict[str, IdentityField]:
     sources = get_args(IdentityField)
     if not isinstance(value, Mapping) or any(
@@ -224,6 +238,8 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "claim_rules": _claim_rules,
     "options": _options,
     "role_claims": lambda value: frozenset(_texts(value)),
+    "harmless_role_values": _values_by_name,
+    "header_options": _text_map,
     "default_lifetime": as_timedelta,
     "max_lifetime": lambda value: None if value is None else as_timedelta(value),
     **dict.fromkeys(("required_claims", "time_claims", "incoming_return_params",
@@ -267,6 +283,8 @@ def _as_data(field_name: str, value: Any) -> Any:
                 for option in value]
     if isinstance(value, timedelta) and not value.microseconds:
         return value // timedelta(seconds=1)
+    if field_name == "harmless_role_values":
+        return {claim: list(values) for claim, values in value.items()}
     if isinstance(value, (tuple, frozenset)):
         return sorted(value) if isinstance(value, frozenset) else list(value)
     return dict(value) if isinstance(value, Mapping) else value

@@ -120,12 +120,20 @@ class VendorSpec:
     #: At least one of these must be present and non-empty (Featurebase: email or userId).
     required_any: tuple[str, ...] = ()
     claim_rules: Mapping[str, ClaimRule] = field(default_factory=dict)
-    #: Claims that grant rights at the vendor: only settings or hooks may set them.
+    #: Claims that grant rights at the vendor: only settings or hooks may set them, and
+    #: check W006 warns when settings set one for every user.
     role_claims: frozenset[str] = frozenset()
+    #: Values of a role claim that grant nothing (Issuely ``role`` ``CUSTOMER``, UserVoice
+    #: ``admin`` ``deny``): W006 lets settings give them to every user.
+    harmless_role_values: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     algorithm: str = "HS256"
     default_lifetime: timedelta = timedelta(minutes=5)
     max_lifetime: timedelta | None = None
     time_claims: tuple[str, ...] = TIME_CLAIMS
+    #: JWT header fields filled from options, header name -> option name: Zendesk
+    #: Messaging finds the secret by the ``kid`` header, set from ``KEY_ID``. PyJWT writes
+    #: ``alg`` and ``typ: JWT`` itself; ``alg`` can't be set this way.
+    header_options: Mapping[str, str] = field(default_factory=dict)
     #: The vendor refuses a token whose ``jti`` it has seen before (replay protection).
     rejects_reused_jti: bool = False
     options: tuple[VendorOption, ...] = ()
@@ -193,6 +201,12 @@ class VendorSpec:
         if any(not _JS_WORD.fullmatch(arg) for arg in self.sign_out_call[1:]):
             raise ValueError(f"{self.id}: sign_out_call arguments must be words (letters, "
                              "digits, _, $, -)")
+        if "alg" in self.header_options:
+            raise ValueError(f"{self.id}: the alg header is the algorithm field's")
+        unknown_options = set(self.header_options.values()) - {o.name for o in self.options}
+        if unknown_options:
+            raise ValueError(f"{self.id}: header_options names unknown options "
+                             f"{', '.join(sorted(unknown_options))}")
         self._check_options()
 
     def _check_options(self) -> None:

@@ -16,7 +16,13 @@ def _lifetime(spec: VendorSpec) -> str:
 
 
 def _delivery(spec: VendorSpec) -> str:
-    parts = ["tag: snippet with token" if spec.snippet_embeds_token else "tag: link"]
+    if spec.snippet_embeds_token:
+        tag = "tag: snippet with token"
+    elif spec.snippet_template == "feedback_sso/snippets/link.html":
+        tag = "tag: link"
+    else:  # a snippet whose script fetches tokens from the token endpoint when asked
+        tag = "tag: snippet, tokens fetched on demand"
+    parts = [tag]
     if spec.sso_url_option and spec.delivery_method == "post":
         parts.append(f"redirect: POST form, `{spec.token_param}` to `{spec.sso_url_option}`")
     elif spec.sso_url_option:

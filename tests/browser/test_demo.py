@@ -12,17 +12,36 @@ from tests.browser.support import ZOE_NAME, Page, expect, log_in
 pytestmark = pytest.mark.browser
 
 PANEL = ".feedback-sso-sandbox-widget"
+#: Each widget vendor and where its stand-in reads the token, as the real widget does.
+WIDGETS = [
+    ("sleekplan", "SLEEK_USER"),
+    ("productlift", "sso-param"),
+    ("boostgpt", "data-user-token"),
+    ("frill", "container"),  # Frill('container', {key, ssoToken})
+    ("nolt", "identify"),  # nolt('identify', {jwt})
+    ("uservoice", "set-sso"),  # UserVoice.push(['set', {sso}])
+    ("zendesk_messaging", "loginUser"),  # zE('messenger', 'loginUser', callback)
+    ("intercom", "intercomSettings"),  # window.intercomSettings.intercom_user_jwt
+    ("announcekit", "user_token"),  # announcekit.push({widget, user_token})
+    ("changelogfy", "CLF_config"),  # CLF_config.sso
+]
+#: Each redirect vendor, the link that starts it on the demo page, and the portal page.
+REDIRECTS = [
+    ("sleekplan", "[data-demo-redirect]", "/roadmap"),
+    ("productlift", "[data-demo-redirect]", "/roadmap"),
+    ("feedbackchimp", "#snippet a.feedback-sso-link", "/api/v1/auth/access/jwt"),
+    ("issuely", "#snippet a.feedback-sso-link", "/api/auth/sso"),
+    ("frill", "[data-demo-redirect]", "/b/ideas"),
+    ("uservoice", "[data-demo-redirect]", "/forums/1-general"),
+    ("announcekit", "[data-demo-redirect]", "/acmeco/updates/first-post"),
+]
 
 
 def panel(page: Page, vendor_id: str, via: str) -> Any:
     return page.locator(f"{PANEL}[data-sandbox-vendor='{vendor_id}'][data-sandbox-via='{via}']")
 
 
-@pytest.mark.parametrize(("vendor_id", "via"), [
-    ("sleekplan", "SLEEK_USER"),
-    ("productlift", "sso-param"),
-    ("boostgpt", "data-user-token"),
-])
+@pytest.mark.parametrize(("vendor_id", "via"), WIDGETS)
 def test_widget_snippet_signs_the_user_in(page: Page, vendor_id: str, via: str) -> None:
     log_in(page, "zoe")
     page.goto(f"/vendors/{vendor_id}/")
@@ -34,12 +53,7 @@ def test_widget_snippet_signs_the_user_in(page: Page, vendor_id: str, via: str) 
         f"Signed in as {ZOE_NAME} <zoe@example.com>")
 
 
-@pytest.mark.parametrize(("vendor_id", "link", "page_path"), [
-    ("sleekplan", "[data-demo-redirect]", "/roadmap"),
-    ("productlift", "[data-demo-redirect]", "/roadmap"),
-    ("feedbackchimp", "#snippet a.feedback-sso-link", "/api/v1/auth/access/jwt"),
-    ("issuely", "#snippet a.feedback-sso-link", "/api/auth/sso"),
-])
+@pytest.mark.parametrize(("vendor_id", "link", "page_path"), REDIRECTS)
 def test_redirect_signs_the_user_in_at_the_portal(page: Page, vendor_id: str, link: str,
                                                   page_path: str) -> None:
     log_in(page, "zoe")
@@ -66,6 +80,29 @@ def test_feedbackchimp_portal_sends_visitors_through_the_site(page: Page) -> Non
     expect(page.locator("main")).to_contain_text("would now continue to")
 
 
+def test_frill_site_sends_visitors_through_the_site_and_back_with_sso_token(
+        page: Page) -> None:
+    log_in(page, "zoe")
+    page.goto("/vendors/frill/")
+    page.click("[data-demo-portal]")
+    expect(page.locator(".sandbox-portal")).to_have_attribute("data-sandbox-state", "anonymous")
+
+    page.click("[data-sandbox-sign-in]")  # the redirect view, ?redirect=<the Frill page>
+
+    expect(page.locator(".sandbox-portal")).to_have_attribute("data-sandbox-state", "signed-in")
+    assert "ssoToken=" in page.url
+
+
+def test_nolt_board_link_opens_signed_in(page: Page) -> None:
+    log_in(page, "zoe")
+    page.goto("/vendors/nolt/")
+    expect(panel(page, "nolt", "identify")).to_have_attribute("data-sandbox-state", "signed-in")
+
+    page.click("#snippet a[data-nolt]")
+
+    expect(panel(page, "nolt", "data-nolt")).to_have_attribute("data-sandbox-user", ZOE_NAME)
+
+
 def test_a_reloaded_feedbackchimp_token_is_refused_as_replayed(page: Page) -> None:
     log_in(page, "zoe")
     page.goto("/vendors/feedbackchimp/")
@@ -81,6 +118,8 @@ def test_a_reloaded_feedbackchimp_token_is_refused_as_replayed(page: Page) -> No
     ("sleekplan", f"{PANEL} button", "$sleek.sso", 0),
     ("productlift", "[data-demo-flow]", "sso-param", 1),
     ("boostgpt", "[data-demo-flow]", "init", 0),
+    # Zendesk asks its loginUser function again: a fresh token each time.
+    ("zendesk_messaging", f"{PANEL} button", "loginUser-again", 0),
 ])
 def test_on_demand_flow_fetches_a_token_from_the_endpoint(
     page: Page, vendor_id: str, button: str, via: str, index: int
@@ -100,11 +139,7 @@ def test_on_demand_flow_fetches_a_token_from_the_endpoint(
     expect(widget).to_have_attribute("data-sandbox-user", ZOE_NAME)
 
 
-@pytest.mark.parametrize(("vendor_id", "via"), [
-    ("sleekplan", "SLEEK_USER"),
-    ("productlift", "sso-param"),
-    ("boostgpt", "data-user-token"),
-])
+@pytest.mark.parametrize(("vendor_id", "via"), WIDGETS)
 def test_staff_stays_anonymous_in_widgets(page: Page, vendor_id: str, via: str) -> None:
     log_in(page, "staff")
     page.goto(f"/vendors/{vendor_id}/")
@@ -113,12 +148,7 @@ def test_staff_stays_anonymous_in_widgets(page: Page, vendor_id: str, via: str) 
     expect(page.locator(f"{PANEL}[data-sandbox-state='signed-in']")).to_have_count(0)
 
 
-@pytest.mark.parametrize(("vendor_id", "link"), [
-    ("sleekplan", "[data-demo-redirect]"),
-    ("productlift", "[data-demo-redirect]"),
-    ("feedbackchimp", "#snippet a.feedback-sso-link"),
-    ("issuely", "#snippet a.feedback-sso-link"),
-])
+@pytest.mark.parametrize(("vendor_id", "link"), [row[:2] for row in REDIRECTS])
 def test_staff_stays_anonymous_at_portals(page: Page, vendor_id: str, link: str) -> None:
     log_in(page, "staff")
     page.goto(f"/vendors/{vendor_id}/")
@@ -141,8 +171,7 @@ def test_staff_on_demand_gets_no_token(page: Page) -> None:
                                                                      "anonymous")
 
 
-@pytest.mark.parametrize("vendor_id", ["sleekplan", "productlift", "boostgpt",
-                                       "feedbackchimp", "issuely"])
+@pytest.mark.parametrize("vendor_id", sorted({row[0] for row in WIDGETS + REDIRECTS}))
 def test_hostile_display_name_is_text_and_runs_no_script(page: Page, vendor_id: str) -> None:
     log_in(page, "zoe")
     page.goto(f"/vendors/{vendor_id}/")

@@ -188,3 +188,17 @@ def test_clobbered_current_script_reaches_no_attacker_url_and_starts_no_bot(page
     assert [url for url in urls if url.endswith("/token/")] == [
         f"{page.url.split('/helper/')[0]}/feedback-sso/sleekplan/token/"]
     assert page.evaluate("window.SLEEK_PRODUCT_ID") == 12345
+
+
+# Intercom: a page that assigns intercomSettings after the tag keeps the JWT.
+
+def test_intercom_jwt_survives_the_site_replacing_intercom_settings(page: Page) -> None:
+    log_in(page, "zoe")
+    page.goto("/helper/intercom_settings_after_the_tag/")
+
+    widget = panel(page, "intercom", "intercomSettings")
+
+    expect(widget).to_have_attribute("data-sandbox-user", ZOE_NAME)
+    settings = page.evaluate("window.intercomSettings")
+    assert settings["api_base"] == "https://api-iam.intercom.io"
+    assert verify("intercom", settings["intercom_user_jwt"])["email"] == "zoe@example.com"

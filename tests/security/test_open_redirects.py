@@ -38,15 +38,20 @@ HOSTS = {
     "suggix": {"feedback.acme-suggix.test"},
     "website_toolbox": {"forum.acme.test"},
     "zendesk": {"acme.zendesk.com"},
+    "frill": {"acme.frill.co"},
+    "uservoice": {"acme.uservoice.com"},
+    "announcekit": {"announcekit.app"},
 }
 TOKEN_PARAMS = {"sleekplan": "sso", "productlift": "sso", "feedbackchimp": "jwt",
                 "issuely": "token", "canny": "ssoToken", "featurebase": "jwt",
                 "featureos": "ssoToken", "userback": "sso_jwt", "productlane": "token",
-                "suggix": "ssoToken", "website_toolbox": "code", "zendesk": "jwt"}
+                "suggix": "ssoToken", "website_toolbox": "code", "zendesk": "jwt",
+                "frill": "ssoToken", "uservoice": "sso", "announcekit": "user_token"}
 #: Where each vendor sends users with a return target (its docs), besides ``next``.
 RETURN_PARAMS = {"feedbackchimp": ("next", "return_to"), "canny": ("next", "redirect"),
                  "featurebase": ("next", "return_to"), "featureos": ("next", "redirect"),
-                 "suggix": ("next", "redirect"), "zendesk": ("next", "return_to")}
+                 "suggix": ("next", "redirect"), "zendesk": ("next", "return_to"),
+                 "frill": ("next", "redirect"), "announcekit": ("next", "redirect_url")}
 #: The portal's host where a vendor has more than one (targets aim at it).
 OWN_HOST = {"canny": "acme.canny.io", "featureos": "feedback.acme.test"}
 
@@ -342,3 +347,18 @@ def test_anonymous_users_go_to_our_login_page_first() -> None:
 
 def test_boostgpt_has_no_redirect_view(client: Any) -> None:
     assert client.get("/feedback-sso/boostgpt/redirect/?next=//evil.example").status_code == 404
+
+
+@pytest.mark.parametrize("param", ["next", "redirect_url"])
+def test_announcekit_never_signs_into_another_customers_feed(client: Any, param: str) -> None:
+    # announcekit.app hosts every customer's feed: the host alone proves nothing, the
+    # path of FEED_URL (/acmeco/updates) is the boundary.
+    for target in ("https://announcekit.app/evilco/updates", "https://announcekit.app/",
+                   "https://announcekit.app/acmeco/updates/../../evilco/updates",
+                   "https://announcekit.app/acmeco/updatesevil"):
+        response = client.get(f"/feedback-sso/announcekit/redirect/?{param}={quote(target)}")
+
+        assert urlsplit(response["Location"]).path == "/acmeco/updates", target
+    kept = client.get(f"/feedback-sso/announcekit/redirect/?{param}="
+                      + quote("https://announcekit.app/acmeco/updates/new-pricing"))
+    assert urlsplit(kept["Location"]).path == "/acmeco/updates/new-pricing"

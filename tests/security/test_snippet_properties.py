@@ -89,6 +89,14 @@ def expected_claims(vendor_id: str, user: Any) -> dict[str, str]:
         "website_toolbox": {"email": email, "name": display,
                             "username": user.get_username()},
         "zendesk": {"email": email, "name": display},
+        "frill": {"email": email, "id": str(user.pk), "name": display},
+        "nolt": {"id": str(user.pk), "email": email, "name": display},
+        "uservoice": {"guid": str(user.pk), "email": email, "display_name": display},
+        "zendesk_messaging": {"external_id": str(user.pk), "email": email, "name": display,
+                              "scope": "user"},
+        "intercom": {"user_id": str(user.pk), "email": email, "name": display},
+        "announcekit": {"id": str(user.pk), "name": display, "email": email},
+        "changelogfy": {"id": str(user.pk), "name": display, "email": email},
     }[vendor_id]
 
 
@@ -121,6 +129,20 @@ def elements(html: str) -> list[tuple[str, dict[str, str], str]]:
             for element in fragment.iter() if element is not fragment]
 
 
+#: The data attributes of the feedback-sso.js <script> each snippet renders (without
+#: data-token), from the snippet templates' documented shape.
+HELPER_ATTRS = {
+    "frill": ["data-feedback-sso", "data-script-key", "data-widget-src", "src"],
+    "nolt": ["data-feedback-sso", "data-widget-src", "src"],
+    "uservoice": ["data-feedback-sso", "data-widget-src", "src"],
+    "intercom": ["data-app-id", "data-feedback-sso", "data-widget-src", "src"],
+    "announcekit": ["data-feedback-sso", "data-selector", "data-widget-src", "data-widget-url",
+                    "src"],
+    "changelogfy": ["data-app-id", "data-feedback-sso", "data-selector", "data-widget-src",
+                    "src"],
+}
+
+
 def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
     """Check the snippet's shape exactly; return the token it carries ("" for links)."""
     found = elements(html)
@@ -140,6 +162,20 @@ def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
         attrs = ["data-bot-id", "src"] + (["data-user-token"] if signed_in else [])
         assert shape == [("script", sorted(attrs))]
         return found[0][1].get("data-user-token", "")
+    if vendor_id in HELPER_ATTRS:  # feedback-sso.js, the token in data-token
+        attrs = HELPER_ATTRS[vendor_id] + (["data-token"] if signed_in else [])
+        assert shape[0] == ("script", sorted(attrs))
+        assert found[0][2].strip() == ""  # data in attributes, nothing in script source
+        if vendor_id == "nolt":  # and Nolt's board link
+            assert shape[1:] == [("a", ["class", "data-feedback-sso", "data-nolt", "href"])]
+            assert found[1][1]["href"] == "https://acme.nolt.io"
+        else:
+            assert len(shape) == 1
+        return found[0][1].get("data-token", "")
+    if vendor_id == "zendesk_messaging":  # no token in the page: fetched per loginUser call
+        assert shape == [("script", ["data-feedback-sso", "data-token-url", "src"])]
+        assert found[0][1]["data-token-url"] == "/feedback-sso/zendesk_messaging/token/"
+        return ""
     if shape and shape[-1][0] == "script":
         # Widgets that feedback-sso.js starts: at most a container element, then its script,
         # all data in data-* attributes and the token in data-token when signed in.

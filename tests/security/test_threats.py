@@ -24,7 +24,7 @@ from django_feedback_sso.vendors import BUILTIN_SPECS
 from django_feedback_sso.vendors.spec import VendorSpec
 from tests.conftest import REDIRECT_VENDORS, VENDORS
 from tests.factories import UserFactory
-from tests.oracle import verify
+from tests.oracle import DOCUMENTED, verify
 from tests.settings import SECRETS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.security.urls")]
@@ -56,7 +56,7 @@ def test_every_token_is_hs256_whatever_the_settings_say(
         return
     # The settings took: the extra claim is just a claim; the header is still pinned.
     assert json.loads(base64.urlsafe_b64decode(token.split(".")[0] + "==")) == {
-        "alg": "HS256", "typ": "JWT"}
+        "alg": "HS256", "typ": "JWT", **dict(DOCUMENTED[vendor_id].header)}
 
 
 @pytest.mark.parametrize("algorithm", ["none", "None", "RS256", "ES256", "PS256", "EdDSA"])
@@ -162,6 +162,25 @@ def test_a_user_named_agent_is_still_a_customer_at_issuely(user: Any) -> None:
     claims = verify("issuely", issue_token_for(user, "issuely").token)
 
     assert "role" not in claims  # Issuely's default, CUSTOMER
+
+
+@pytest.mark.parametrize(("vendor_id", "role_claims"), [
+    # Nolt: "noltUserRole ... 'ADMIN' or 'MODERATOR'" (https://nolt.io/help/single-sign-on).
+    ("nolt", {"noltUserRole"}),
+    # UserVoice: trusted, admin:accept, owner:accept (help article 360035554813).
+    ("uservoice", {"trusted", "admin", "owner"}),
+    ("issuely", {"role"}),
+])
+def test_no_role_claim_comes_from_anything_a_user_can_edit(
+        vendor_id: str, role_claims: set[str], user: Any) -> None:
+    user.username = user.first_name = user.last_name = "ADMIN"
+    user.email = "ADMIN@example.com"
+
+    claims = verify(vendor_id, issue_token_for(user, vendor_id).token)
+
+    assert BUILTIN_SPECS[vendor_id].role_claims == role_claims
+    assert not role_claims & set(claims)
+    assert not role_claims & set(BUILTIN_SPECS[vendor_id].claim_names)
 
 
 # Token leakage: caches, other origins, our own URLs ---------------------------------------

@@ -19,6 +19,9 @@
  *   data-feedback-sso-sign-out="$sleek.resetUser"
  *     (added by the tag on the first page after the site signed the user out) waits for
  *     the widget and makes its documented sign-out call (https://sleekplan.com/docs/sdk/user-setup).
+ *   data-feedback-sso="frill" | "nolt" | "uservoice" | "zendesk_messaging" | "intercom" |
+ *     "announcekit" | "changelogfy": see "Vendors of issue 12, part two" below; each vendor's
+ *     snippet template (templates/feedback_sso/snippets/<id>.html) says what it passes.
  * Or call window.FeedbackSSO.fetchToken(url) yourself; it resolves to the token string,
  * or null when the user gets none (signed out, refused, vendor unavailable).
  */
@@ -188,9 +191,21 @@
 
   // ---- Widgets that take the token in their init call (one function per vendor) -------
 
-  // Loads a vendor's SDK after our own <script>, with its nonce so a nonce-based CSP lets
-  // it run; resolves when it has run.
+  // Each widget vendor's start function, by data-feedback-sso (registered below).
+  var VENDOR_STARTERS = {};
+  // How long a token fetched to decide whether to sign in may stand in for a fresh one.
+  var FRESH_MS = 30000;
+
+  // Loads a vendor's SDK once per page, after our own <script>, with its nonce so a
+  // nonce-based CSP lets it run; resolves when it has run (at once if it already was).
   function loadScript(script, src) {
+    var absolute = new URL(src, window.location.href).href;
+    var loaded = document.querySelectorAll("script[src]");
+    for (var i = 0; i < loaded.length; i += 1) {
+      if (loaded[i].src === absolute && loaded[i] !== script) {
+        return Promise.resolve();
+      }
+    }
     return new Promise(function (resolve, reject) {
       var loader = document.createElement("script");
       loader.src = src;
@@ -206,7 +221,7 @@
 
   // Reads the token once: one left in an attribute could be matched by injected CSS.
   function takeToken(script) {
-    var token = script.dataset.token || "";
+    var token = script.dataset.token || null;
     script.removeAttribute("data-token");
     return token;
   }
@@ -264,7 +279,9 @@
     console.error("feedback-sso.js: " + error.message);
   }
 
-  var WIDGETS = { canny: startCanny, featurebase: startFeaturebase, featureos: startFeatureOS };
+  VENDOR_STARTERS.canny = startCanny;
+  VENDOR_STARTERS.featurebase = startFeaturebase;
+  VENDOR_STARTERS.featureos = startFeatureOS;
 
   // ---- The redirect view's POST form (Zendesk) ----------------------------------------
 
@@ -276,7 +293,7 @@
     }
   }
 
-  // ---- Start ---------------------------------------------------------------------------
+  // ---- Sign-out ------------------------------------------------------------------------
 
   // The function at a path from window ("$sleek.resetUser"), with what it is called on.
   function lookUp(path) {
@@ -310,29 +327,239 @@
     })();
   }
 
+  // A vendor's queue or config object as the page left it, or null: an element with that
+  // id is a window property too, and must not be mistaken for one.
+  function pageObject(name) {
+    var value = window[name];
+    return value && typeof value === "object" && !(value instanceof Node) ? value : null;
+  }
+
+  function whenGlobalFunction(name, what) {
+    return new Promise(function (resolve, reject) {
+      var triesLeft = WIDGET_WAIT_MS / POLL_MS;
+      (function poll() {
+        if (typeof window[name] === "function") {
+          resolve(window[name]);
+        } else if (triesLeft > 0) {
+          triesLeft -= 1;
+          setTimeout(poll, POLL_MS);
+        } else {
+          reject(new Error(what + " did not load within " + WIDGET_WAIT_MS / 1000 +
+            " seconds (no window." + name + ")."));
+        }
+      })();
+    });
+  }
+
+  // Frill's own snippet (Frill → Widgets → Install): until container.js loads, Frill() is a
+  // stub that keeps each call in Frill.q with the promise it returned.
+  function frillQueue() {
+    if (typeof window.Frill === "function") {
+      return window.Frill;
+    }
+    var next = 0;
+    var calls = {};
+    var frill = function (command, options) {
+      var id = next;
+      var instance = null;
+      next += 1;
+      var promise = new Promise(function (resolve, reject) {
+        calls[id] = { params: [command, options], reject: reject, resolve: function (value) {
+          instance = value;
+          resolve(value);
+        } };
+      });
+      promise.destroy = function () {
+        delete calls[id];
+        if (instance) {
+          instance.destroy();
+        }
+      };
+      return promise;
+    };
+    frill.q = calls;
+    window.Frill = frill;
+    return frill;
+  }
+
+  // https://developers.frill.co/frill-script/identifying-users
+  VENDOR_STARTERS.frill = function (script, data) {
+    var token = takeToken(script, data);
+    var frill = frillQueue();
+    if (data.scriptKey) {
+      var options = { key: data.scriptKey };
+      if (token) {
+        options.ssoToken = token;
+      }
+      frill("container", options);
+      loadScript(script, data.widgetSrc);
+    } else if (token) {
+      frill("identify", { ssoToken: token });
+    }
+  };
+
+  // https://nolt.io/help/single-sign-on: window.noltQueue, function nolt(){noltQueue.push(
+  // arguments)}, nolt('identify', {jwt}), then widgets.js.
+  VENDOR_STARTERS.nolt = function (script, data) {
+    var token = takeToken(script, data);
+    var queue = Array.isArray(window.noltQueue) ? window.noltQueue : (window.noltQueue = []);
+    if (typeof window.nolt !== "function") {
+      window.nolt = function () { queue.push(arguments); };
+    }
+    if (token) {
+      window.nolt("identify", { jwt: token });
+    }
+    loadScript(script, data.widgetSrc);
+  };
+
+  // https://help.uservoice.com/hc/en-us/articles/360062340693: UserVoice.push(['set',
+  // {sso}]) before the widget launches; UserVoice's snippet starts with the same queue.
+  VENDOR_STARTERS.uservoice = function (script, data) {
+    var token = takeToken(script, data);
+    var queue = pageObject("UserVoice") || (window.UserVoice = []);
+    if (token) {
+      queue.push(["set", { sso: token }]);
+    }
+    if (data.widgetSrc) {
+      loadScript(script, data.widgetSrc);
+    }
+  };
+
+  // https://developer.zendesk.com/api-reference/widget-messaging/web/authentication: Zendesk
+  // calls the loginUser callback whenever it needs a token, and refuses an expired one.
+  function wireZendeskMessaging(tokenUrl) {
+    return Promise.all([fetchToken(tokenUrl), whenGlobalFunction("zE", "Zendesk's Web Widget")])
+      .then(function (ready) {
+        var first = ready[0];
+        var fetchedAt = Date.now();
+        if (!first) {
+          return;  // no token for this user: the widget stays anonymous
+        }
+        ready[1]("messenger", "loginUser", function (callback) {
+          var token = first && Date.now() - fetchedAt < FRESH_MS ? first : null;
+          first = null;
+          (token ? Promise.resolve(token) : fetchToken(tokenUrl)).then(function (fresh) {
+            if (fresh) {
+              callback(fresh);
+            } else {
+              window.zE("messenger", "logoutUser");  // signed out meanwhile
+            }
+          });
+        });
+      }, function (error) {
+        console.error("feedback-sso.js: " + error.message);
+      });
+  }
+
+  VENDOR_STARTERS.zendesk_messaging = function (script, data) {
+    if (data.tokenUrl) {
+      wireZendeskMessaging(data.tokenUrl);
+    }
+  };
+
+  // Intercom's snippet reads window.intercomSettings when the Messenger loads; a page
+  // that assigns a new object after the tag would drop the JWT, so it is carried over.
+  function keepIntercomJwt(token) {
+    var existing = Object.getOwnPropertyDescriptor(window, "intercomSettings");
+    if (existing && !existing.configurable) {
+      return;
+    }
+    var current = window.intercomSettings;
+    Object.defineProperty(window, "intercomSettings", {
+      configurable: true,
+      enumerable: true,
+      get: function () { return current; },
+      set: function (value) {
+        current = value;
+        if (value && typeof value === "object" && !value.intercom_user_jwt) {
+          value.intercom_user_jwt = token;
+        }
+      }
+    });
+  }
+
+  // https://developers.intercom.com/installing-intercom/web/identity-verification
+  VENDOR_STARTERS.intercom = function (script, data) {
+    var token = takeToken(script, data);
+    var settings = pageObject("intercomSettings") || {};
+    settings.app_id = data.appId;
+    if (token) {
+      settings.intercom_user_jwt = token;
+    }
+    window.intercomSettings = settings;
+    if (token) {
+      keepIntercomJwt(token);
+    }
+    if (typeof window.Intercom === "function") {
+      window.Intercom("update", settings);  // already loaded: what Intercom's snippet does
+      return;
+    }
+    var stub = function () { stub.c(arguments); };
+    stub.q = [];
+    stub.c = function (args) { stub.q.push(args); };
+    window.Intercom = stub;
+    loadScript(script, data.widgetSrc);
+  };
+
+  // https://help.announcekit.app/en/articles/6583616-jwt-user-authentication; the queue is
+  // the one AnnounceKit's snippet starts.
+  VENDOR_STARTERS.announcekit = function (script, data) {
+    var token = takeToken(script, data);
+    var kit = pageObject("announcekit");
+    if (!kit || typeof kit.push !== "function") {
+      kit = window.announcekit = {
+        queue: [],
+        on: function (name, handler) { kit.queue.push([name, handler]); },
+        push: function (widget) { kit.queue.push(widget); }
+      };
+    }
+    var widget = { widget: data.widgetUrl };
+    if (data.selector) {
+      widget.selector = data.selector;
+    }
+    if (token) {
+      widget.user_token = token;
+    }
+    kit.push(widget);
+    loadScript(script, data.widgetSrc);
+  };
+
+  // https://help.changelogfy.com/en-us/article/single-sign-on-sso-sctjvs/
+  VENDOR_STARTERS.changelogfy = function (script, data) {
+    var token = takeToken(script, data);
+    var config = { app_id: data.appId };
+    if (data.selector) {
+      config.selector = data.selector;
+    }
+    if (token) {
+      config.sso = token;
+    }
+    window.CLF_config = config;
+    loadScript(script, data.widgetSrc);
+  };
+
+  // End of the vendors of issue 12, part two ---------------------------------------------
+
+  // ---- Start ---------------------------------------------------------------------------
+
   window.FeedbackSSO = { fetchToken: fetchToken, wireSleekplan: wireSleekplan,
-                         wireBoostGPT: wireBoostGPT, signOut: signOut };
+                         wireBoostGPT: wireBoostGPT, wireZendeskMessaging: wireZendeskMessaging,
+                         signOut: signOut };
 
   var script = ownScript();
-  if (script && script.dataset.feedbackSso === "post-form") {
+  if (!script) {
+    return;
+  }
+  var vendor = script.dataset.feedbackSso;
+  if (vendor === "post-form") {
     submitPostForm(script);
-    return;
-  }
-  if (script && Object.prototype.hasOwnProperty.call(WIDGETS, script.dataset.feedbackSso) &&
-      script.dataset.widgetSrc) {
-    WIDGETS[script.dataset.feedbackSso](script, script.dataset);
-    return;
-  }
-  if (script && script.dataset.feedbackSsoSignOut) {
+  } else if (script.dataset.feedbackSsoSignOut) {
     signOut(script.dataset.feedbackSsoSignOut);
-    return;
-  }
-  if (!script || !script.dataset.tokenUrl) {
-    return;
-  }
-  if (script.dataset.feedbackSso === "sleekplan") {
+  } else if (vendor === "sleekplan" && script.dataset.tokenUrl) {
     startSleekplan(script, script.dataset);
-  } else if (script.dataset.feedbackSso === "boostgpt" && script.dataset.botId) {
+  } else if (vendor === "boostgpt" && script.dataset.tokenUrl && script.dataset.botId) {
     wireBoostGPT(script.dataset.tokenUrl, script.dataset.botId);
+  } else if (Object.prototype.hasOwnProperty.call(VENDOR_STARTERS, vendor)) {
+    VENDOR_STARTERS[vendor](script, script.dataset);
   }
 })();

@@ -23,6 +23,7 @@ ISSUELY = VendorSpec(
         "projectId": ClaimRule(),
     },
     role_claims=frozenset({"role"}),
+    harmless_role_values={"role": ("CUSTOMER",)},
     max_lifetime=timedelta(minutes=10),
     options=(
         VendorOption("COMPANY_ID", "Shown in Issuely under Settings → SSO.", required=True,
