@@ -6,6 +6,7 @@
     python3 dev.py matrix    # tox over the supported Python x Django matrix
     python3 dev.py package   # build, twine check, unit tests against the built wheel and sdist
     python3 dev.py bench     # benchmarks against hand-written PyJWT code, one table
+                             # (--runs 3 --pythons 3.10,3.11,3.12,3.13 for published figures)
 
 Each command creates its own virtual environment under .venv/ on first use.
 """
@@ -89,9 +90,34 @@ def example(extra: list[str]) -> None:
 
 
 def bench(extra: list[str]) -> None:
-    ensure_venv("bench")
+    """``--pythons 3.10,3.11,3.12,3.13``: the suite under each, each in its own venv."""
     ensure_wrk()
-    run(PYTHON, "-m", "benchmarks", *extra)
+    if "--pythons" not in extra:
+        ensure_venv("bench")
+        run(PYTHON, "-m", "benchmarks", *extra)
+        return
+    at = extra.index("--pythons")
+    versions, extra = extra[at + 1].split(","), extra[:at] + extra[at + 2:]
+    for version in versions:
+        run(bench_venv(version), "-m", "benchmarks", *extra)
+
+
+def bench_venv(version: str) -> Path:
+    """``.venv-bench-X.Y``: the package and the bench group under Python X.Y (pyenv's)."""
+    interpreter = shutil.which(f"python{version}")
+    if interpreter is None:
+        sys.exit(f"python{version} is not on PATH (pyenv install {version}?)")
+    path = ROOT / f".venv-bench-{version}"
+    python = path / BIN.name / "python"
+    if not python.exists():
+        run(interpreter, "-m", "venv", path)
+        run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:12]
+    stamp = path / f".installed-bench-{digest}"
+    if not stamp.exists():
+        run(python, "-m", "pip", "install", "--quiet", "-e", ".", "--group", "bench")
+        stamp.touch()
+    return python
 
 
 def ensure_wrk() -> None:
