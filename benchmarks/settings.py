@@ -81,9 +81,9 @@ SEED_VENDORS: dict[str, dict[str, Any]] = {
 
 
 def vendors_setting(count: int) -> dict[str, Any]:
-    """``FEEDBACK_SSO`` with ``count`` vendors: Sleekplan first, then the other seeds, then
-    vendors described by ``SPEC``."""
-    vendors = dict(list(SEED_VENDORS.items())[:count])
+    """``FEEDBACK_SSO`` with ``count`` vendors: Sleekplan first, then the other built-in
+    vendors, then vendors described by ``SPEC``."""
+    vendors = dict(list(BUILTIN_VENDORS.items())[:count])
     for n in range(len(vendors), count):
         vendors[f"acme{n}"] = {
             "SECRET": f"acme{n}-bench-secret-0123456789abcdef",
@@ -102,4 +102,18 @@ def configurations_setting(count: int) -> dict[str, Any]:
     return {"DEFAULT_VENDOR": VENDOR, "VENDORS": vendors}
 
 
-FEEDBACK_SSO = vendors_setting(len(SEED_VENDORS))
+def _builtin_vendors() -> dict[str, dict[str, Any]]:
+    """Every built-in vendor: the seeds above, the rest as the test settings configure them
+    (one source for their required options), each with a secret of its own."""
+    from tests.settings import FEEDBACK_SSO as TEST_SETTINGS
+
+    vendors = dict(SEED_VENDORS)
+    for vendor_id, block in TEST_SETTINGS["VENDORS"].items():
+        if vendor_id not in vendors:
+            vendors[vendor_id] = {**block, "SECRET": f"{vendor_id}-bench-secret-0123456789abcdef"}
+    return vendors
+
+
+#: All twenty built-in vendors: the mint rows cover each, the scale row starts with them.
+BUILTIN_VENDORS = _builtin_vendors()
+FEEDBACK_SSO = vendors_setting(len(BUILTIN_VENDORS))
