@@ -171,3 +171,18 @@ class Seats(enum.IntEnum):
 ])
 def test_plain_json_answers_as_strict_json_dumps_does(value: Any, plain: bool) -> None:
     assert is_plain_json(value) is plain
+
+
+def test_claims_nest_at_most_32_deep_on_every_python() -> None:
+    """Python 3.13's JSON encoder nests deeper than 3.12's before a RecursionError: the
+    bound is the app's, so the answer is the same on every supported Python."""
+    def nested(depth: int) -> Any:
+        value: Any = "leaf"
+        for _ in range(depth):
+            value = {"k": value}
+        return value
+
+    assert is_plain_json(nested(32))
+    assert not is_plain_json(nested(33))
+    assert not is_plain_json(nested(5000))
+    assert not is_plain_json({1: "non-string key"})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -57,7 +56,8 @@ class Vendor:
         # or a datetime nested in an object would otherwise reach PyJWT, which writes
         # NaN into a token no vendor can parse and fails on the rest mid-signing.
         return None if is_plain_json(value) else (
-            "must be JSON-serialisable (no NaN, Infinity, dates or objects)")
+            "must be JSON-serialisable (no NaN, Infinity, dates or objects; string keys; "
+            f"nested at most {MAX_JSON_DEPTH} deep)")
 
     def missing_claims(self, payload: Mapping[str, Any]) -> list[str]:
         """Required claims absent or empty in a finished payload.
@@ -106,18 +106,27 @@ class Vendor:
         return frozenset(host for host in hosts if host)
 
 
-def is_plain_json(value: Any) -> bool:
-    """Whether ``value`` is JSON with no NaN, Infinity, dates or other objects inside.
+#: How deep a claim's objects and lists may nest. No vendor documents more than a level or
+#: two; a bound keeps the answer the same on every Python (whose recursion limits differ).
+MAX_JSON_DEPTH = 32
 
-    Strings and integers, nearly every claim on every token, are answered without
-    serialising them: this runs on every claim of every token minted.
+
+def is_plain_json(value: Any, depth: int = 0) -> bool:
+    """Whether ``value`` is JSON with no NaN, Infinity, dates or other objects inside,
+    nested at most :data:`MAX_JSON_DEPTH` deep.
+
+    Strings and integers, nearly every claim on every token, are answered at once: this
+    runs on every claim of every token minted.
     """
-    if value is None or isinstance(value, (str, int)):
+    if value is None or isinstance(value, (str, int)):  # bool is an int
         return True
     if isinstance(value, float):
         return math.isfinite(value)
-    try:
-        json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError, RecursionError):  # RecursionError: nested thousands deep
+    if depth >= MAX_JSON_DEPTH:
         return False
-    return True
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and is_plain_json(item, depth + 1)
+                   for key, item in value.items())
+    if isinstance(value, list):
+        return all(is_plain_json(item, depth + 1) for item in value)
+    return False
