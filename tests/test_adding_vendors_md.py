@@ -18,6 +18,7 @@ from django.utils.module_loading import import_string
 from joserfc import jwt
 from joserfc.jwk import OctKey
 
+import django_feedback_sso
 from django_feedback_sso import conf
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.shortcuts import issue_token_for
@@ -27,6 +28,7 @@ from django_feedback_sso.vendors.custom import SHORTHANDS, SPEC_KEYS
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_ROOT = Path(django_feedback_sso.__file__).resolve().parent.parent
 GUIDE = (ROOT / "ADDING_VENDORS.md").read_text()
 README = (ROOT / "README.md").read_text()
 SECRET = "acme-secret-0123456789abcdef-0123456789"
@@ -51,10 +53,16 @@ def section(markdown: str, heading: str) -> str:
 
 
 def exists(path: str) -> bool:
-    """The path in the repository; ``<id>`` stands for any vendor, a bare name anywhere."""
+    """The path in the repository; ``<id>`` stands for any vendor, a bare name anywhere.
+
+    The package's own files are looked for where it is imported from, too: the packaging
+    check runs these tests against the installed wheel, beside a copy of the tests."""
     pattern = re.sub(r"<[^>]+>", "*", path).rstrip("/")
-    found = ROOT.rglob(pattern) if "/" not in pattern else ROOT.glob(pattern)
-    return any(not {".venv", ".tox", "build"} & set(match.parts) for match in found)
+    for root in (ROOT, PACKAGE_ROOT):
+        found = root.rglob(pattern) if "/" not in pattern else root.glob(pattern)
+        if any(not {".venv", ".tox", "build"} & set(match.parts) for match in found):
+            return True
+    return False
 
 
 def test_every_file_it_names_exists() -> None:

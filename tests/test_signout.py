@@ -32,7 +32,7 @@ def _logout_redirects(settings: Any) -> None:
 def signed_out_client() -> Client:
     client = Client()
     client.force_login(UserFactory())
-    client.post("/accounts/logout/")
+    client.post("/test-logout/")
     return client
 
 
@@ -43,7 +43,7 @@ def page(client: Client, vendor_id: str = "sleekplan") -> str:
 def test_logout_sets_a_signed_http_only_cookie() -> None:
     client = Client()
     client.force_login(UserFactory())
-    response = client.post("/accounts/logout/")
+    response = client.post("/test-logout/")
     cookie = response.cookies[COOKIE]
     request = RequestFactory().get("/")
     request.COOKIES[COOKIE] = cookie.value
@@ -76,7 +76,7 @@ def test_a_page_that_signs_a_new_user_in_waits() -> None:
     client = signed_out_client()
     client.force_login(UserFactory())
     assert "data-feedback-sso-sign-out" not in page(client)
-    client.post("/accounts/logout/")
+    client.post("/test-logout/")
     assert SLEEKPLAN_SIGN_OUT in page(client)
 
 
@@ -110,7 +110,7 @@ def test_without_the_middleware_nothing_happens(settings: Any) -> None:
     settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "signout" not in name]
     client = Client()
     client.force_login(UserFactory())
-    assert COOKIE not in client.post("/accounts/logout/").cookies
+    assert COOKIE not in client.post("/test-logout/").cookies
     assert "data-feedback-sso-sign-out" not in page(client)
 
 
@@ -118,7 +118,7 @@ def test_logout_works_with_broken_settings(settings: Any) -> None:
     client = Client()
     client.force_login(UserFactory())
     settings.FEEDBACK_SSO = {"VENDORS": {}, "NOT_A_KEY": 1}
-    response = client.post("/accounts/logout/")
+    response = client.post("/test-logout/")
     assert response.status_code == 302
     assert COOKIE not in response.cookies
 
