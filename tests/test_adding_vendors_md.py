@@ -60,7 +60,8 @@ def exists(path: str) -> bool:
     pattern = re.sub(r"<[^>]+>", "*", path).rstrip("/")
     for root in (ROOT, PACKAGE_ROOT):
         found = root.rglob(pattern) if "/" not in pattern else root.glob(pattern)
-        if any(not {".venv", ".tox", "build"} & set(match.parts) for match in found):
+        if any(not {".venv", ".tox", "build"} & set(match.relative_to(root).parts)
+               for match in found):
             return True
     return False
 
