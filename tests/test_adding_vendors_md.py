@@ -68,7 +68,9 @@ def exists(path: str) -> bool:
 
 def test_every_file_it_names_exists() -> None:
     text = GUIDE + section(README, "### Adding a vendor")
-    paths = [code for code in inline_code(text) if PATH.fullmatch(code)]
+    paths = [code for code in inline_code(text) if PATH.fullmatch(code)
+             # The sdist ships without the example project: its paths are checked in a clone.
+             and ((ROOT / "example_project").exists() or not code.startswith("example_project"))]
 
     assert len(paths) > 30
     assert [path for path in paths if not exists(path)] == []
