@@ -84,7 +84,8 @@ def _example(spec: VendorSpec) -> str:
     variable = f"{spec.id.upper()}_SSO_SECRET"
     values = [f'"SECRET": env("{variable}")']
     values += [f'"{option.name}": "…"' for option in spec.options if option.required]
-    return f'FEEDBACK_SSO["VENDORS"]["{spec.id}"] = {{{", ".join(values)}}}'
+    lines = "".join(f"    {value},\n" for value in values)
+    return f'FEEDBACK_SSO["VENDORS"]["{spec.id}"] = {{\n{lines}}}'
 
 
 # Claims ---------------------------------------------------------------------------------
