@@ -7,6 +7,7 @@
     python3 dev.py package   # build, twine check, unit tests against the built wheel and sdist
     python3 dev.py bench     # benchmarks against hand-written PyJWT code, one table
                              # (--runs 3 --pythons 3.10,3.11,3.12,3.13 for published figures)
+    python3 dev.py docs      # build the documentation into docs/_build/html (offline)
 
 Each command creates its own virtual environment under .venv/ on first use.
 """
@@ -132,8 +133,15 @@ def ensure_wrk() -> None:
         print("Could not install wrk; the server benchmark will be skipped.", flush=True)
 
 
+def docs(extra: list[str]) -> None:
+    """Sphinx, warnings as errors and every reference checked (CI runs this too)."""
+    ensure_venv("docs")
+    run(PYTHON, "-m", "sphinx", "-W", "--keep-going", "-n", "-b", "html", "docs",
+        ROOT / "docs" / "_build" / "html", *extra)
+
+
 COMMANDS = {"test": test, "example": example, "matrix": matrix, "package": package,
-            "bench": bench}
+            "bench": bench, "docs": docs}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

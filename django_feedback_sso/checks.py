@@ -1,6 +1,6 @@
 """System checks: every settings problem is reported by ``manage.py check``.
 
-Ids are stable and listed in the README; each has a test. Besides ``FEEDBACK_SSO``, two
+Ids are stable and listed in docs/checks.md; each has a test. Besides ``FEEDBACK_SSO``, two
 set-up steps the tag needs are checked: the ``request`` context processor and the URL
 include. Checks never raise: a project broken elsewhere hears about it from Django's own
 checks, not from a traceback out of ours.

@@ -127,8 +127,9 @@ def get_config() -> Config:
 def get_vendor_config(config_id: str) -> VendorConfig:
     """The validated configuration ``config_id``, or why it can't be used.
 
-    Raises :class:`FeedbackSSOUnknownVendor` for an id that isn't configured and
-    :class:`FeedbackSSOConfigurationError` for a broken one (or broken settings).
+    Raises :class:`~django_feedback_sso.exceptions.FeedbackSSOUnknownVendor` for an id that
+    isn't configured and :class:`~django_feedback_sso.exceptions.FeedbackSSOConfigurationError`
+    for a broken one (or broken settings).
     """
     try:
         entry = get_config().vendors[config_id]

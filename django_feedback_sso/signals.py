@@ -8,6 +8,7 @@ from django.dispatch import Signal
 #: endpoint, the redirect view, the REST framework view, the ``feedback_sso_token``
 #: management command, or ``code`` when a project calls ``issue_token`` itself.
 Surface = Literal["tag", "endpoint", "redirect", "api", "command", "code"]
+#: Every :data:`Surface`, in that order.
 SURFACES: tuple[Surface, ...] = ("tag", "endpoint", "redirect", "api", "command", "code")
 
 #: Sent after a token is minted, with ``config_id`` (the key under

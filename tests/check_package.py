@@ -27,7 +27,8 @@ PACKAGE = "django_feedback_sso"
 UNIT_TESTS = ["-m", "not browser and not load", "-q", "-p", "no:cacheprovider"]
 #: What each archive must hold (paths relative to its top directory).
 SDIST_MUST_HOLD = {"LICENSE", "README.md", "SECURITY.md", "CHANGELOG.md", "pyproject.toml",
-                   "tests/settings.py", f"{PACKAGE}/__init__.py", f"{PACKAGE}/py.typed"}
+                   "tests/settings.py", "docs/checks.md", "docs/vendors/_generated/sleekplan.md",
+                   f"{PACKAGE}/__init__.py", f"{PACKAGE}/py.typed"}
 WHEEL_MUST_HOLD = {f"{PACKAGE}/__init__.py", f"{PACKAGE}/py.typed", "licenses/LICENSE"}
 
 
@@ -45,7 +46,8 @@ def build(outdir: Path) -> tuple[Path, Path]:
 
 
 def check_contents(sdist: Path, wheel: Path) -> None:
-    """LICENSE in both archives, SECURITY.md and the tests in the sdist, no demo in either."""
+    """LICENSE in both archives; SECURITY.md, docs/ and the tests in the sdist; no demo and no
+    built docs in either."""
     with tarfile.open(sdist) as archive:
         in_sdist = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     with zipfile.ZipFile(wheel) as archive:
@@ -54,7 +56,7 @@ def check_contents(sdist: Path, wheel: Path) -> None:
     problems = [f"sdist lacks {name}" for name in sorted(SDIST_MUST_HOLD - in_sdist)]
     problems += [f"wheel lacks {name}" for name in sorted(WHEEL_MUST_HOLD - in_wheel)]
     problems += [f"{name} shipped" for name in sorted(in_sdist | in_wheel)
-                 if name.startswith("example_project/")]
+                 if name.startswith(("example_project/", "docs/_build/"))]
     if problems:
         sys.exit("\n".join(problems))
 

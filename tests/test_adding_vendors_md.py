@@ -1,4 +1,5 @@
-"""ADDING_VENDORS.md and the README's "Adding a vendor" say what the code does.
+"""ADDING_VENDORS.md and the settings reference's "A vendor that isn't built in" (docs/settings.md)
+say what the code does.
 
 Every file it names exists, every Python name imports, its SPEC key table is exactly the
 keys the code reads, and the examples, run as settings, configure a vendor that mints
@@ -30,7 +31,8 @@ from tests.factories import UserFactory
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_ROOT = Path(django_feedback_sso.__file__).resolve().parent.parent
 GUIDE = (ROOT / "ADDING_VENDORS.md").read_text()
-README = (ROOT / "README.md").read_text()
+SETTINGS_PAGE = (ROOT / "docs" / "settings.md").read_text()
+CUSTOM = "## A vendor that isn't built in"
 SECRET = "acme-secret-0123456789abcdef-0123456789"
 FENCED = re.compile(r"```(\w*)\n(.*?)```", re.DOTALL)
 #: A file or folder name: path characters only, with a slash or a file extension.
@@ -67,7 +69,7 @@ def exists(path: str) -> bool:
 
 
 def test_every_file_it_names_exists() -> None:
-    text = GUIDE + section(README, "### Adding a vendor")
+    text = GUIDE + section(SETTINGS_PAGE, CUSTOM)
     paths = [code for code in inline_code(text) if PATH.fullmatch(code)
              # The sdist ships without the example project: its paths are checked in a clone.
              and ((ROOT / "example_project").exists() or not code.startswith("example_project"))]
@@ -103,8 +105,8 @@ def test_its_spec_key_table_lists_exactly_the_keys_the_code_reads() -> None:
     assert sorted(keys) == sorted([*SPEC_KEYS, *SHORTHANDS])
 
 
-def test_every_spec_key_the_readme_names_is_one() -> None:
-    text = section(README, "### Adding a vendor")
+def test_every_spec_key_the_settings_page_names_is_one() -> None:
+    text = section(SETTINGS_PAGE, CUSTOM)
     named = set(re.findall(r"`([A-Z][A-Z_]+)`", text))
 
     assert set(SPEC_KEYS) <= named
@@ -142,8 +144,8 @@ def test_the_guides_example_configures_a_working_vendor(settings: Any) -> None:
         "&jwt=T")
 
 
-def test_the_readmes_example_configures_a_working_vendor(settings: Any, user: Any) -> None:
-    settings.FEEDBACK_SSO = settings_from(spec_example(section(README, "### Adding a vendor")))
+def test_the_settings_pages_example_configures_a_working_vendor(settings: Any, user: Any) -> None:
+    settings.FEEDBACK_SSO = settings_from(spec_example(section(SETTINGS_PAGE, CUSTOM)))
     client_url = "https://board.acme.example/sso"
 
     assert check_settings() == []

@@ -380,8 +380,9 @@ def test_w005_inferred_vendor_details_must_be_confirmed(vendor_settings: Any) ->
         "RETURN_PARAM ('{PORTAL_URL}/api/v1/auth/access/jwt', 'jwt', 'return_to') are "
         "inferred; no FeedbackChimp document confirms them.",
         "Check against FeedbackChimp (https://help.feedbackchimp.com/articles/10063-single-"
-        "sign-on-sso) and set each explicitly to confirm; the README's FeedbackChimp section "
-        "says where the default comes from.")
+        "sign-on-sso) and set each explicitly to confirm; the FeedbackChimp page of "
+        "https://django-feedback-sso.readthedocs.io/en/latest/vendors/ says where the default "
+        "comes from.")
 
 
 def test_w005_only_while_the_redirect_relies_on_the_inferred_detail(

@@ -247,8 +247,8 @@ def test_checking_without_a_replay_guard_does_not_use_the_token_up(user: Any) ->
 
 def test_every_reason_is_distinct_and_documented() -> None:
     codes = [value for name, value in vars(FeedbackSSOTokenRejected).items() if name.isupper()]
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
-    table = readme.split("| reason | the token … |", 1)[1].split("\n\n", 1)[0]
+    page = (Path(__file__).resolve().parent.parent / "docs" / "sandbox.md").read_text()
+    table = page.split("| reason | the token … |", 1)[1].split("\n\n", 1)[0]
     documented = re.findall(r"^\| `(\w+)` \|", table, flags=re.MULTILINE)
 
     assert len(codes) == len(set(codes))

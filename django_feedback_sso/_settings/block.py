@@ -12,6 +12,7 @@ from typing import Any
 from ..conf import Hook, Problem, VendorConfig
 from ..vendors import BUILTIN_SPECS, Vendor, build_vendor
 from ..vendors.custom import as_timedelta
+from ..vendors.docs import DOCS_URL
 from ..vendors.spec import COMMON_OPTIONS, RESERVED_CLAIMS
 from .collector import Collector, quoted
 from .options import read_options
@@ -180,8 +181,8 @@ def _check_inferred(vendor: Vendor, block: Mapping[str, Any], options: Mapping[s
               f"({defaults}) {'are' if several else 'is'} inferred; no {spec.name} document "
               f"confirms {'them' if several else 'it'}.",
               f"Check against {spec.name} ({spec.docs_url}) and set "
-              f"{'each' if several else 'it'} explicitly to confirm; the README's "
-              f"{spec.name} section says where the default comes from.", warning=True)
+              f"{'each' if several else 'it'} explicitly to confirm; the {spec.name} page of "
+              f"{DOCS_URL}vendors/ says where the default comes from.", warning=True)
 
 
 def _static_claims(vendor: Vendor, block: Mapping[str, Any], options: Mapping[str, Any],

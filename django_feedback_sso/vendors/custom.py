@@ -252,8 +252,9 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
 
 
 def spec_to_settings(spec: VendorSpec) -> dict[str, Any]:
-    """``spec`` as a ``SPEC`` dict of plain data that :func:`spec_from_settings` turns back
-    into it. ``ValueError`` if a part isn't data (a ``normalize`` with no import path)."""
+    """``spec`` as a ``SPEC`` dict of plain data that
+    :func:`~django_feedback_sso.vendors.custom.spec_from_settings` turns back into it.
+    ``ValueError`` if a part isn't data (a ``normalize`` with no import path)."""
     raw: dict[str, Any] = {}
     for f in dataclasses.fields(VendorSpec):
         value = getattr(spec, f.name)

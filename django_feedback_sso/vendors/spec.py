@@ -99,7 +99,8 @@ class VendorOption:
     claim: str | None = None
     #: :class:`VendorSpec` fields this option's value replaces, e.g. ``("token_param",)``:
     #: how a project corrects a vendor detail we could only infer. Only ``param``
-    #: options, and only the fields in :data:`PARAM_FIELDS`.
+    #: options, and only the fields in
+    #: :data:`~django_feedback_sso.vendors.spec.PARAM_FIELDS`.
     spec_fields: tuple[str, ...] = ()
     #: No vendor document confirms the default: system check W005 asks the project to
     #: confirm it by setting the option (only while the redirect view is in use).

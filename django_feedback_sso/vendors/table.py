@@ -1,11 +1,14 @@
-"""The README's vendor table, generated from the registry (a test keeps them equal).
+"""Vendor tables generated from the registry (tests keep the committed copies equal).
 
-    python -m django_feedback_sso.vendors.table
+    python -m django_feedback_sso.vendors.table             # docs/vendors/index.md
+    python -m django_feedback_sso.vendors.table readme      # README.md's vendor list
+    python -m django_feedback_sso.vendors.table sign-out    # docs/signout.md
 """
 
 from __future__ import annotations
 
 from .builtin import BUILTIN_SPECS
+from .docs import page_url
 from .spec import VendorSpec
 
 
@@ -43,8 +46,17 @@ def markdown_table() -> str:
                               *([" or ".join(f"`{name}`" for name in spec.required_any)]
                                 if spec.required_any else [])])
         options = ", ".join(f"`{name}`" for name in spec.required_options) or "—"
-        rows.append(f"| `{spec.id}` | {spec.name} | {claims} | {required} | {_lifetime(spec)} "
-                    f"| {options} | {_delivery(spec)} | [docs]({spec.docs_url}) |")
+        rows.append(f"| `{spec.id}` | [{spec.name}]({spec.id}.md) | {claims} | {required} "
+                    f"| {_lifetime(spec)} | {options} | {_delivery(spec)} "
+                    f"| [docs]({spec.docs_url}) |")
+    return "\n".join(rows)
+
+
+def readme_vendor_list() -> str:
+    """One row per built-in vendor for the README, linking its page of the documentation."""
+    rows = ["| vendor | id | delivery |", "|---|---|---|"]
+    rows += [f"| [{spec.name}]({page_url(spec.id)}) | `{spec.id}` | {_delivery(spec)} |"
+             for spec in BUILTIN_SPECS.values()]
     return "\n".join(rows)
 
 
@@ -62,4 +74,5 @@ def sign_out_table() -> str:
 if __name__ == "__main__":
     import sys
 
-    print(sign_out_table() if sys.argv[1:] == ["sign-out"] else markdown_table())
+    tables = {"sign-out": sign_out_table, "readme": readme_vendor_list}
+    print(tables.get(sys.argv[1] if len(sys.argv) > 1 else "", markdown_table)())

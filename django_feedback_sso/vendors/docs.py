@@ -1,0 +1,283 @@
+"""The parts of each vendor's documentation page that its spec knows, generated from it.
+
+    python -m django_feedback_sso.vendors.docs docs/vendors/_generated
+
+writes ``<id>.md`` for every built-in vendor; ``docs/vendors/<id>.md`` (hand-written: where
+the dashboard shows each value, quirks, sources) includes it part by part, between the
+``<!-- part -->`` markers below. A test fails when a committed file differs from this
+output, so the claims, options, lifetimes, deliveries and check ids on a vendor's page are
+the ones the code runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .builtin import BUILTIN_SPECS
+from .spec import ClaimRule, VendorOption, VendorSpec
+
+#: Where the built documentation is published; a vendor's page is ``vendors/<id>.html``.
+DOCS_URL = "https://django-feedback-sso.readthedocs.io/en/latest/"
+
+#: The parts of a generated page, in the order every vendor page shows them.
+PARTS = ("settings", "claims", "delivery", "vendor-initiated", "checks")
+
+_HEADER = ("<!-- Generated from the vendor's spec by `python -m django_feedback_sso.vendors.docs "
+           "docs/vendors/_generated`; don't edit (a test keeps it in sync). -->")
+
+_SOURCES = {"email": "the user's email", "user_id": "the user's id, `str(pk)`",
+            "display_name": "the user's full name, else username",
+            "username": "the user's username"}
+
+_KINDS = {"text": "text", "url": "https URL", "base_url": "https URL (the portal)",
+          "choice": "one of", "digits": "digits", "param": "parameter name",
+          "hosts": "host names"}
+
+
+def page_url(vendor_id: str) -> str:
+    """The published documentation page of a built-in vendor."""
+    return f"{DOCS_URL}vendors/{vendor_id}.html"
+
+
+def generated_page(spec: VendorSpec) -> str:
+    """The generated Markdown of one vendor, its parts between ``<!-- part -->`` markers."""
+    bodies = (_settings(spec), _claims(spec), _delivery(spec), _vendor_initiated(spec),
+              _checks(spec))
+    parts = [f"<!-- {name} -->\n\n{body}\n\n<!-- /{name} -->"
+             for name, body in zip(PARTS, bodies, strict=True)]
+    return "\n\n".join([_HEADER, *parts]) + "\n"
+
+
+# Settings -------------------------------------------------------------------------------
+
+
+def _settings(spec: VendorSpec) -> str:
+    rows = ["| key | required | value | default | what it is |", "|---|---|---|---|---|",
+            "| `SECRET` | yes | text | — | the vendor's shared SSO secret (see below) |"]
+    rows += [_option_row(option) for option in spec.options]
+    lines = ["\n".join(rows), "",
+             "Every block also takes `VENDOR`, `LIFETIME`, `ALLOW_STAFF`, `CLAIMS`, `CLASS` "
+             "and `SPEC` ([settings reference](../settings.md)). Example:", "",
+             "```python", _example(spec), "```"]
+    return "\n".join(lines)
+
+
+def _option_row(option: VendorOption) -> str:
+    kind = _KINDS[option.kind]
+    if option.choices:
+        kind += " " + ", ".join(f"`{choice}`" for choice in option.choices)
+    default = f"`{option.default}`" if option.default else "—"
+    if option.inferred:
+        default += " (inferred: W005 until set)"
+    notes = [option.help]
+    if option.claim:
+        notes.append(f"Sent as the claim `{option.claim}`.")
+    if option.spec_fields:
+        notes.append("Replaces " + ", ".join(f"`{name}`" for name in option.spec_fields) + ".")
+    required = "yes" if option.required else "no"
+    return f"| `{option.name}` | {required} | {kind} | {default} | {' '.join(notes)} |"
+
+
+def _example(spec: VendorSpec) -> str:
+    """A settings block with the secret from the environment and every required option."""
+    variable = f"{spec.id.upper()}_SSO_SECRET"
+    values = [f'"SECRET": env("{variable}")']
+    values += [f'"{option.name}": "…"' for option in spec.options if option.required]
+    lines = "".join(f"    {value},\n" for value in values)
+    return f'FEEDBACK_SSO["VENDORS"]["{spec.id}"] = {{\n{lines}}}'
+
+
+# Claims ---------------------------------------------------------------------------------
+
+
+def _claims(spec: VendorSpec) -> str:
+    rows = ["| claim | value from | required | the vendor accepts |", "|---|---|---|---|"]
+    named = [*spec.claim_names, *(c for c in spec.claim_rules if c not in spec.claim_names)]
+    named += [option.claim for option in spec.options
+              if option.claim and option.claim not in named]
+    named += [claim for claim in spec.required_claims
+              if claim not in named and claim not in spec.time_claims]
+    rows += [_claim_row(spec, claim) for claim in named]
+    return "\n".join(["\n".join(rows), "", *_token_facts(spec)])
+
+
+def _claim_row(spec: VendorSpec, claim: str) -> str:
+    option = next((o for o in spec.options if o.claim == claim), None)
+    if claim in spec.claim_names:
+        source = _SOURCES[spec.claim_names[claim]]
+    elif option is not None:
+        source = f"the `{option.name}` option"
+    else:
+        source = "`CLAIMS` or the `USER_CLAIMS` hook"
+    if claim in spec.role_claims:
+        source += "; grants rights at the vendor, so never a user field (W006)"
+    if claim in spec.required_claims:
+        required = "yes"
+    elif claim in spec.required_any:
+        required = "one of " + ", ".join(f"`{name}`" for name in spec.required_any)
+    else:
+        required = "no"
+    rule = spec.claim_rules.get(claim)
+    accepts = _accepts(rule) if rule else "any value"
+    return f"| `{claim}` | {source} | {required} | {accepts} |"
+
+
+def _accepts(rule: ClaimRule) -> str:
+    names = {"str": "a string", "int": "an integer", "float": "a number", "bool": "a boolean",
+             "dict": "an object", "list": "a list"}
+    parts = [" or ".join(names.get(kind.__name__, kind.__name__) for kind in rule.types)]
+    if rule.pattern:
+        parts.append(f"matching `{rule.pattern}`")
+    if rule.choices:
+        parts.append("one of " + ", ".join(f"`{choice}`" for choice in rule.choices))
+    if rule.minimum is not None or rule.maximum is not None:
+        parts.append(f"from {rule.minimum:g} to {rule.maximum:g}" if rule.minimum is not None
+                     and rule.maximum is not None else
+                     f"at least {rule.minimum:g}" if rule.minimum is not None else
+                     f"at most {rule.maximum:g}")
+    if rule.normalize:
+        parts.append("derived values are made to fit")
+    return ", ".join(parts)
+
+
+def _token_facts(spec: VendorSpec) -> list[str]:
+    default = int(spec.default_lifetime.total_seconds())
+    maximum = (f"at most {int(spec.max_lifetime.total_seconds())} s (the vendor's limit; "
+               "a longer `LIFETIME` is check E008)" if spec.max_lifetime
+               else "no documented maximum")
+    facts = [f"- **Algorithm**: {spec.algorithm}.",
+             f"- **Lifetime**: {default} s by default, {maximum}.",
+             "- **Registered claims**: " + ", ".join(f"`{c}`" for c in spec.time_claims)
+             + ", set by the app; hooks and `CLAIMS` can't."]
+    required = [claim for claim in spec.required_claims if claim in spec.time_claims]
+    if required:
+        facts.append("- **The vendor requires** " + ", ".join(f"`{c}`" for c in required) + ".")
+    if spec.rejects_reused_jti:
+        facts.append("- **Replay**: the vendor refuses a `jti` it has seen; each token has a "
+                     "fresh one.")
+    header = ", ".join(f"`{name}` from `{option}`"
+                       for name, option in spec.header_options.items())
+    facts.append(f"- **JWT header**: `alg`, `typ`{', ' + header if header else ''}.")
+    return facts
+
+
+# Delivery -------------------------------------------------------------------------------
+
+
+def _delivery(spec: VendorSpec) -> str:
+    facts = [f"- **Template tag**: {_tag(spec)}; the template is `{spec.snippet_template}` "
+             "(override it in your templates directory).",
+             f"- **Redirect view**: {_redirect(spec)}.",
+             f"- **Token endpoint**: `/feedback-sso/{spec.id}/token/` answers a fresh token "
+             "as JSON ([the endpoint](../endpoint.md))."]
+    if spec.script_url_option:
+        param = (f", with the token as `?{spec.script_token_param}=`"
+                 if spec.script_token_param else "")
+        facts.append(f"- **Loader script**: from `{spec.script_url_option}`{param}.")
+    if spec.page_globals:
+        facts.append("- **Page globals**: " + ", ".join(f"`{g}`" for g in spec.page_globals)
+                     + ": one configuration of this vendor per page.")
+    call = spec.sign_out_call
+    facts.append("- **Sign-out**: " + (
+        f"the next page calls `{call[0]}({', '.join(repr(arg) for arg in call[1:])})`"
+        if call else "no documented call; the widget may remember the user")
+        + " ([sign-out](../signout.md)).")
+    return "\n".join(facts)
+
+
+def _tag(spec: VendorSpec) -> str:
+    if spec.snippet_embeds_token:
+        return "the vendor's snippet with a fresh token"
+    if spec.snippet_template == "feedback_sso/snippets/link.html":
+        return "a link through the redirect view"
+    return "the vendor's snippet, whose script fetches tokens on demand"
+
+
+def _redirect(spec: VendorSpec) -> str:
+    if not spec.sso_url_option:
+        return "none (a 404): the vendor takes tokens only in the page"
+    url = f"`/feedback-sso/{spec.id}/redirect/`"
+    if spec.delivery_method == "post":
+        how = f"a page whose form POSTs `{spec.token_param}` to `{spec.sso_url_option}`"
+    else:
+        how = f"a 302 to `{spec.sso_url_option}` with `?{spec.token_param}=`"
+    returns = {"none": "return targets are not used",
+               "target": "a return target on the portal gets the token instead",
+               "param": f"a return target goes along as `{spec.return_param}`"}[spec.return_mode]
+    return f"{url} answers {how}; {returns}"
+
+
+# Vendor-initiated sign-in ----------------------------------------------------------------
+
+
+def _vendor_initiated(spec: VendorSpec) -> str:
+    if not spec.sso_url_option:
+        return "None: without a redirect view there is no URL to paste."
+    facts = [f"- **Your SSO URL**: `https://yoursite/feedback-sso/{spec.id}/redirect/` (your "
+             "configuration id in place of the vendor's, if it differs)."]
+    if spec.return_mode == "none":
+        facts.append("- **Return target**: none; users land where the vendor's SSO URL takes "
+                     "them.")
+    else:
+        incoming = ", ".join(f"`{name}`" for name in ("next", *spec.incoming_return_params))
+        facts.append(f"- **Return target read from**: {incoming}, kept only on the vendor's "
+                     "hosts ([the redirect view](../redirect.md)).")
+    if spec.passthrough_params:
+        facts.append("- **Passed back as sent** (plain values only): "
+                     + ", ".join(f"`{name}`" for name in spec.passthrough_params) + ".")
+    return "\n".join(facts)
+
+
+# Checks ---------------------------------------------------------------------------------
+
+
+def _checks(spec: VendorSpec) -> str:
+    rows = ["| check | for this vendor |", "|---|---|"]
+    rows += [f"| `feedback_sso.{check}` | {why} |" for check, why in _check_reasons(spec)]
+    return "\n".join([*rows, "", "Besides the checks every configuration has "
+                      "([system checks](../checks.md)): `SECRET` (E004, W001), unknown keys "
+                      "(E006), `LIFETIME` (E007), `CLAIMS` against the claim rules (E012)."])
+
+
+def _check_reasons(spec: VendorSpec) -> list[tuple[str, str]]:
+    def names(options: list[VendorOption]) -> str:
+        return ", ".join(f"`{option.name}`" for option in options)
+
+    found = []
+    required = [option for option in spec.options if option.required]
+    if required:
+        found.append(("E005", f"{names(required)} missing"))
+    if spec.max_lifetime:
+        found.append(("E008", f"`LIFETIME` above {int(spec.max_lifetime.total_seconds())} s"))
+    urls = [option for option in spec.options if option.kind in ("url", "base_url")]
+    if urls:
+        found.append(("E009", f"{names(urls)} not an https URL"))
+    checked = [option for option in spec.options
+               if option.kind in ("choice", "digits", "param", "hosts")]
+    if checked:
+        found.append(("E012", f"{names(checked)} with an invalid value"))
+    inferred = [option for option in spec.options if option.inferred]
+    if inferred:
+        found.append(("W005", f"{names(inferred)} left to an inferred default"))
+    if spec.role_claims:
+        claims = ", ".join(f"`{claim}`" for claim in sorted(spec.role_claims))
+        found.append(("W006", f"{claims} given to every user"))
+    return found
+
+
+def write(directory: Path) -> list[Path]:
+    """Write ``<id>.md`` for every built-in vendor into ``directory``; the paths written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for spec in BUILTIN_SPECS.values():
+        path = directory / f"{spec.id}.md"
+        path.write_text(generated_page(spec))
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/vendors/_generated")
+    for path in write(target):
+        print(path)
