@@ -103,11 +103,24 @@ def bench(extra: list[str]) -> None:
         run(bench_venv(version), "-m", "benchmarks", *extra)
 
 
+def find_python(version: str) -> str:
+    """Python X.Y: pyenv's newest X.Y.* (as .ci/run finds them), else ``pythonX.Y`` on PATH."""
+    versions = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    installed = sorted(versions.glob(f"{version}.*"),
+                       key=lambda path: [int(part) for part in path.name.split(".")
+                                         if part.isdigit()])
+    for home in reversed(installed):
+        if (home / "bin" / f"python{version}").exists():
+            return str(home / "bin" / f"python{version}")
+    found = shutil.which(f"python{version}")
+    if found is None:
+        sys.exit(f"Python {version} not found (pyenv install {version}?)")
+    return found
+
+
 def bench_venv(version: str) -> Path:
     """``.venv-bench-X.Y``: the package and the bench group under Python X.Y (pyenv's)."""
-    interpreter = shutil.which(f"python{version}")
-    if interpreter is None:
-        sys.exit(f"python{version} is not on PATH (pyenv install {version}?)")
+    interpreter = find_python(version)
     path = ROOT / f".venv-bench-{version}"
     python = path / BIN.name / "python"
     if not python.exists():
