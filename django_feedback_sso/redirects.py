@@ -47,15 +47,21 @@ _PASSTHROUGH_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,254}")
 def passed_through(config: VendorConfig, query: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The vendor's ``passthrough_params`` found in ``query``, each a plain short value.
 
-    Anything else (a URL, a path, "&", "=", "%", spaces, control characters) is dropped:
-    these values go back to the vendor unchecked by any host rule, so they must be unable
-    to name a place or smuggle in a parameter.
+    Anything else (a URL, a path, "&", "=", "%", spaces, control characters) is dropped, so
+    no value can smuggle in a parameter. A value that reads as a host name (FeatureOS's
+    ``domain``: which portal to sign in at, with our token) is kept only if it is one of
+    the vendor's hosts, like a return target: otherwise a link could send a signed-in
+    user's token to another organisation's portal.
     """
     kept = []
     for name in config.spec.passthrough_params:
         value = query.get(name)
-        if isinstance(value, str) and _PASSTHROUGH_VALUE.fullmatch(value):
-            kept.append((name, value))
+        if not isinstance(value, str) or not _PASSTHROUGH_VALUE.fullmatch(value):
+            continue
+        names_a_host = "." in value and not value.replace(".", "").isdigit()
+        if names_a_host and value.lower() not in config.return_hosts:
+            continue
+        kept.append((name, value))
     return kept
 
 

@@ -97,6 +97,9 @@ class _Signer(NamedTuple):
     algorithm: Algorithm
     key: Any  # the secret as the algorithm prepares it
 
+    def __repr__(self) -> str:  # the key is the secret: never in a repr, a log or a traceback
+        return f"_Signer(header={self.header!r}, algorithm={self.algorithm!r})"
+
 
 @functools.lru_cache(maxsize=256)
 def _signer(secret: str, algorithm: str, header_items: tuple[tuple[str, Any], ...] = (),
@@ -134,9 +137,10 @@ def _sign(payload: dict[str, Any], config: VendorConfig) -> str:
     into errors (``python -W error`` makes PyJWT's InsecureKeyLengthWarning one).
     """
     try:
-        signer = _signer(config.secret, config.spec.algorithm, _header_items(config))
-        # PyJWT's own payload encoding (api_jwt._encode_payload), then its JWS steps.
+        # PyJWT's own payload encoding (api_jwt._encode_payload), then its JWS steps. The
+        # payload first: a claim that isn't JSON fails before any local holds the key.
         body = base64url_encode(json.dumps(payload, separators=(",", ":")).encode())
+        signer = _signer(config.secret, config.spec.algorithm, _header_items(config))
         signing_input = signer.header + b"." + body
         signature = signer.algorithm.sign(signing_input, signer.key)
         return (signing_input + b"." + base64url_encode(signature)).decode()
@@ -202,7 +206,7 @@ def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
         raise FeedbackSSOTokenRejected(
             config.id, FeedbackSSOTokenRejected.BAD_SIGNATURE,
             f"the signature does not match {config.spec.name}'s SSO secret") from None
-    except jwt.InvalidTokenError as exc:
+    except jwt.PyJWTError as exc:  # InvalidKeyError too: no PyJWT frame, with the key, escapes
         # PyJWT's messages describe the token's shape; they never quote the key.
         raise FeedbackSSOTokenRejected(
             config.id, FeedbackSSOTokenRejected.INVALID_TOKEN, f"not a valid JWT ({exc})",

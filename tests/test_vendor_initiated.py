@@ -78,12 +78,21 @@ def test_featureos_sends_redirect_and_domain_back(signed_in: Client) -> None:
     """github.com/skcript/featureos-sso-redirect: …/redirects/sso?domain&redirect&ssoToken."""
     target = "https://feedback.acme.test/b/feature-requests"
 
-    response = redirect(signed_in, "featureos", redirect=target, domain="acme.featureos.app")
+    response = redirect(signed_in, "featureos", redirect=target, domain="feedback.acme.test")
 
     assert base(response["Location"]) == "https://app.featureos.app/redirects/sso"
     params = query(response["Location"])
-    assert (params["domain"], params["redirect"]) == (["acme.featureos.app"], [target])
+    assert (params["domain"], params["redirect"]) == (["feedback.acme.test"], [target])
     assert verify("featureos", params["ssoToken"][0])
+
+
+@pytest.mark.parametrize("domain", ["attacker.featureos.app", "evil.example", "EVIL.example"])
+def test_featureos_never_sends_our_token_to_another_portals_domain(signed_in: Client,
+                                                                   domain: str) -> None:
+    """``domain`` tells FeatureOS where to sign the user in: a host of ours, or not at all."""
+    response = redirect(signed_in, "featureos", domain=domain)
+
+    assert query(response["Location"])["domain"] == ["feedback.acme.test"]
 
 
 def test_featureos_started_by_the_site_names_the_portal_as_domain(signed_in: Client) -> None:

@@ -184,3 +184,22 @@ def test_documented_claim_forms_are_accepted(settings: Any, vendor_id: str,
     finally:
         EXTRA.clear()
     assert {name: verify(vendor_id, token)[name] for name in claims} == claims
+
+
+def test_a_claim_that_is_not_json_leaves_no_frame_holding_the_key(vendor_settings: Any,
+                                                                 user: Any) -> None:
+    """A CLASS building its own claims can hand the signer a date; the traceback's frames
+    (Django's DEBUG page, Sentry) must not hold the key, in any repr."""
+    import traceback
+
+    vendor_settings("issuely", CLASS="tests.test_conf.DatedIssuely")
+    try:
+        issue_token_for(user, "issuely")
+    except Exception as error:
+        frames = traceback.TracebackException.from_exception(error, capture_locals=True)
+        text = "".join(frames.format())
+    else:
+        raise AssertionError("a date claim was signed")
+
+    assert "FeedbackSSOClaimError" in text
+    assert "issuely-test-secret" not in text
