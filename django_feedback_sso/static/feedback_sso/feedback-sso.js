@@ -392,7 +392,7 @@
         options.ssoToken = token;
       }
       frill("container", options);
-      loadScript(script, data.widgetSrc);
+      loadScript(script, data.widgetSrc).catch(reportError);
     } else if (token) {
       frill("identify", { ssoToken: token });
     }
@@ -409,7 +409,7 @@
     if (token) {
       window.nolt("identify", { jwt: token });
     }
-    loadScript(script, data.widgetSrc);
+    loadScript(script, data.widgetSrc).catch(reportError);
   };
 
   // https://help.uservoice.com/hc/en-us/articles/360062340693: UserVoice.push(['set',
@@ -421,7 +421,7 @@
       queue.push(["set", { sso: token }]);
     }
     if (data.widgetSrc) {
-      loadScript(script, data.widgetSrc);
+      loadScript(script, data.widgetSrc).catch(reportError);
     }
   };
 
@@ -498,7 +498,7 @@
     stub.q = [];
     stub.c = function (args) { stub.q.push(args); };
     window.Intercom = stub;
-    loadScript(script, data.widgetSrc);
+    loadScript(script, data.widgetSrc).catch(reportError);
   };
 
   // https://help.announcekit.app/en/articles/6583616-jwt-user-authentication; the queue is
@@ -521,7 +521,7 @@
       widget.user_token = token;
     }
     kit.push(widget);
-    loadScript(script, data.widgetSrc);
+    loadScript(script, data.widgetSrc).catch(reportError);
   };
 
   // https://help.changelogfy.com/en-us/article/single-sign-on-sso-sctjvs/
@@ -535,7 +535,7 @@
       config.sso = token;
     }
     window.CLF_config = config;
-    loadScript(script, data.widgetSrc);
+    loadScript(script, data.widgetSrc).catch(reportError);
   };
 
   // End of the vendors of issue 12, part two ---------------------------------------------
