@@ -24,6 +24,9 @@ WIDGETS = [
     ("intercom", "intercomSettings"),  # window.intercomSettings.intercom_user_jwt
     ("announcekit", "user_token"),  # announcekit.push({widget, user_token})
     ("changelogfy", "CLF_config"),  # CLF_config.sso
+    ("canny", "render"),  # Canny('render', {…, ssoToken})
+    ("featurebase", "jwtToken"),  # Featurebase('initialize_feedback_widget', {jwtToken})
+    ("featureos", "ssoToken"),  # hellonext.init({embedURL, ssoToken})
 ]
 #: Each redirect vendor, the link that starts it on the demo page, and the portal page.
 REDIRECTS = [

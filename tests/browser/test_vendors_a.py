@@ -7,37 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.support import ZOE_NAME, Page, expect, log_in
-from tests.browser.test_demo import panel
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize(("vendor_id", "via"), [
-    ("canny", "render"),
-    ("featurebase", "jwtToken"),
-    ("featureos", "ssoToken"),
-])
-def test_widget_snippet_signs_the_user_in(page: Page, vendor_id: str, via: str) -> None:
-    log_in(page, "zoe")
-    page.goto(f"/vendors/{vendor_id}/")
-
-    widget = panel(page, vendor_id, via)
-
-    expect(widget).to_have_attribute("data-sandbox-state", "signed-in")
-    expect(widget.locator(".sandbox-status")).to_have_text(
-        f"Signed in as {ZOE_NAME} <zoe@example.com>")
-
-
-@pytest.mark.parametrize(("vendor_id", "via"), [
-    ("canny", "render"),
-    ("featurebase", "jwtToken"),
-    ("featureos", "ssoToken"),
-])
-def test_staff_stays_anonymous_in_widgets(page: Page, vendor_id: str, via: str) -> None:
-    log_in(page, "staff")
-    page.goto(f"/vendors/{vendor_id}/")
-
-    expect(panel(page, vendor_id, via)).to_have_attribute("data-sandbox-state", "anonymous")
 
 
 @pytest.mark.parametrize(("vendor_id", "page_path"), [
