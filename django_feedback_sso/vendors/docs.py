@@ -187,11 +187,10 @@ def _delivery(spec: VendorSpec) -> str:
 
 
 def _tag(spec: VendorSpec) -> str:
-    if spec.snippet_embeds_token:
-        return "the vendor's snippet with a fresh token"
-    if spec.snippet_template == "feedback_sso/snippets/link.html":
-        return "a link through the redirect view"
-    return "the vendor's snippet, whose script fetches tokens on demand"
+    return {"token": "the vendor's snippet with a fresh token",
+            "link": "a link through the redirect view",
+            "on_demand": "the vendor's snippet, whose script fetches tokens on demand",
+            }[spec.snippet_kind]
 
 
 def _redirect(spec: VendorSpec) -> str:

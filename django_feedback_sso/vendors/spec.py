@@ -235,6 +235,16 @@ class VendorSpec:
         return tuple(opt.name for opt in self.options if opt.required)
 
     @property
+    def snippet_kind(self) -> Literal["token", "link", "on_demand"]:
+        """What the tag renders: a snippet carrying a token, a link through the redirect
+        view, or a snippet whose script fetches tokens from the endpoint when asked."""
+        if self.snippet_embeds_token:
+            return "token"
+        if self.snippet_template == "feedback_sso/snippets/link.html":
+            return "link"
+        return "on_demand"
+
+    @property
     def portal_option(self) -> str | None:
         """The ``base_url`` option relative return targets resolve against, if any."""
         return next((opt.name for opt in self.options if opt.kind == "base_url"), None)

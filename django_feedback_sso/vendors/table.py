@@ -19,13 +19,8 @@ def _lifetime(spec: VendorSpec) -> str:
 
 
 def _delivery(spec: VendorSpec) -> str:
-    if spec.snippet_embeds_token:
-        tag = "tag: snippet with token"
-    elif spec.snippet_template == "feedback_sso/snippets/link.html":
-        tag = "tag: link"
-    else:  # a snippet whose script fetches tokens from the token endpoint when asked
-        tag = "tag: snippet, tokens fetched on demand"
-    parts = [tag]
+    parts = [{"token": "tag: snippet with token", "link": "tag: link",
+              "on_demand": "tag: snippet, tokens fetched on demand"}[spec.snippet_kind]]
     if spec.sso_url_option and spec.delivery_method == "post":
         parts.append(f"redirect: POST form, `{spec.token_param}` to `{spec.sso_url_option}`")
     elif spec.sso_url_option:
