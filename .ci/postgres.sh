@@ -5,37 +5,51 @@
 #
 #   export FEEDBACK_SSO_TEST_POSTGRES="$(bash .ci/postgres.sh)"
 #
-# Everything but the URL goes to stderr, so the command substitution gets the URL alone.
+# Only the URL goes to stdout, so the command substitution gets the URL alone.
 set -euo pipefail
-exec 3>&1 1>&2
 
 ROLE=feedback_sso
 DATABASE=feedback_sso
 PASSWORD=feedback-sso-ci-only  # a throwaway role on a cluster that listens on localhost only
 
+# Every command runs with stdin, stdout and stderr away from the caller. The server is a
+# daemon that inherits its starter's descriptors (apt's postinst may start it too): holding
+# the command-substitution pipe, it made `$(bash .ci/postgres.sh)` wait forever for EOF on a
+# machine whose cluster was down. Output goes to a log, shown when a command fails.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+quietly() {
+  if ! "$@" </dev/null >>"$log" 2>&1; then
+    echo "postgres.sh: '$*' failed:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+}
+
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  quietly apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive quietly apt-get install -y -qq postgresql
 fi
 
 # The newest installed cluster; Debian's package creates "main" on install. A machine whose
 # cluster was dropped gets a new one.
 version="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
-if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q .; then
-  pg_createcluster "$version" main
+cluster_field() { pg_lsclusters -h | awk -v v="$version" -v f="$1" '$1 == v && $2 == "main" {print $f}'; }
+if [ -z "$(cluster_field 2)" ]; then
+  quietly pg_createcluster "$version" main
 fi
-port="$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $3}')"
-if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $4}' | grep -q online; then
-  pg_ctlcluster "$version" main start
+port="$(cluster_field 3)"
+if [ "$(cluster_field 4)" != online ]; then
+  quietly pg_ctlcluster "$version" main start
 fi
 
-psql_as_postgres() { su postgres -c "psql -v ON_ERROR_STOP=1 -p $port -qAt $*"; }
+psql_as_postgres() { su postgres -c "psql -v ON_ERROR_STOP=1 -p $port -qAt $*" </dev/null 2>>"$log"; }
 if [ "$(psql_as_postgres "-c \"SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'\"")" != 1 ]; then
   # CREATEDB: Django's test runner creates (and drops) its own test_ database.
-  psql_as_postgres "-c \"CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD'\""
+  quietly psql_as_postgres "-c \"CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD'\""
 fi
 if [ "$(psql_as_postgres "-c \"SELECT 1 FROM pg_database WHERE datname = '$DATABASE'\"")" != 1 ]; then
-  psql_as_postgres "-c \"CREATE DATABASE $DATABASE OWNER $ROLE\""
+  quietly psql_as_postgres "-c \"CREATE DATABASE $DATABASE OWNER $ROLE\""
 fi
 
-echo "postgresql://$ROLE:$PASSWORD@127.0.0.1:$port/$DATABASE" >&3
+echo "postgresql://$ROLE:$PASSWORD@127.0.0.1:$port/$DATABASE"
