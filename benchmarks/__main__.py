@@ -4,6 +4,8 @@
     --runs N      N full runs; each figure is the median over them (publish these)
     --no-server   skip the gunicorn + wrk benchmark
     --profile     instead, profile the token endpoint and print the top functions
+    --only A,B    only these benchmarks: mint, endpoint, tag, scale, audit, server
+                  (while working on one; publish full runs)
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--no-server", action="store_true")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--only", type=_benchmark_names, default=BENCHMARKS)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="feedback-sso-bench-") as tmp:
         os.environ["FEEDBACK_SSO_BENCH_DB"] = str(Path(tmp) / "bench.sqlite3")
@@ -37,7 +40,19 @@ def main() -> None:
         if args.profile:
             profile(cookie)
         else:
-            run(user, cookie, quick=args.quick, server=not args.no_server, runs=args.runs)
+            only = args.only - ({"server"} if args.no_server else set())
+            run(user, cookie, quick=args.quick, only=only, runs=args.runs)
+
+
+BENCHMARKS = frozenset({"mint", "endpoint", "tag", "scale", "audit", "server"})
+
+
+def _benchmark_names(value: str) -> frozenset[str]:
+    names = frozenset(name.strip() for name in value.split(",") if name.strip())
+    if not names or names - BENCHMARKS:
+        raise argparse.ArgumentTypeError(
+            f"expected a comma-separated list of {', '.join(sorted(BENCHMARKS))}")
+    return names
 
 
 def prepare_database() -> tuple[Any, str]:
@@ -59,20 +74,26 @@ def prepare_database() -> tuple[Any, str]:
     return user, f"{name}={client.cookies[name].value}"
 
 
-def run(user: Any, cookie: str, *, quick: bool, server: bool, runs: int) -> None:
+def run(user: Any, cookie: str, *, quick: bool, only: frozenset[str], runs: int) -> None:
     from benchmarks.harness import WSGIClient, median_rows, table, versions
     from benchmarks.inprocess import audit_rows, endpoint_row, mint_rows, scale_rows, tag_row
     from benchmarks.server import server_rows
 
     scale = 1 if quick else 5
     client = WSGIClient(cookie)
+    benchmarks = {
+        "mint": lambda: mint_rows(user, rounds=20 * scale),
+        "endpoint": lambda: [endpoint_row(client, rounds=50 * scale)],
+        "tag": lambda: [tag_row(user, rounds=20 * scale)],
+        "scale": lambda: scale_rows(client, rounds=10 * scale),
+        "audit": lambda: audit_rows(client, rounds=10 * scale),
+        "server": lambda: server_rows(cookie, seconds=2 if quick else 5,
+                                      pairs=2 if quick else 4),
+    }
     all_runs = []
     for number in range(1, runs + 1):
-        rows = [*mint_rows(user, rounds=20 * scale), endpoint_row(client, rounds=50 * scale),
-                tag_row(user, rounds=20 * scale), *scale_rows(client, rounds=10 * scale),
-                *audit_rows(client, rounds=10 * scale)]
-        if server:
-            rows += server_rows(cookie, seconds=2 if quick else 5, pairs=2 if quick else 4)
+        rows = [row for name, rows_of in benchmarks.items() if name in only
+                for row in rows_of()]
         if runs > 1:
             print(f"Run {number} of {runs}:\n{table(rows)}\n", flush=True)
         all_runs.append(rows)

@@ -100,6 +100,9 @@ class Config:
     #: How long the audit log (``django_feedback_sso.audit``) keeps a row before
     #: ``manage.py feedback_sso_purge_audit`` deletes it; ``None`` keeps rows forever.
     audit_retention: timedelta | None = DEFAULT_AUDIT_RETENTION
+    #: ``FEEDBACK_SSO['AUDIT_SYNCHRONOUS_COMMIT']``: on PostgreSQL, whether each audit row's
+    #: commit waits for the WAL flush (``False``, the default, doesn't; see the receiver).
+    audit_synchronous_commit: bool = False
 
     @functools.cached_property
     def global_error(self) -> Problem | None:

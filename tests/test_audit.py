@@ -21,6 +21,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import connections, transaction
 from django.test import Client, RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from django_feedback_sso.audit.models import AuditEntry
 from django_feedback_sso.checks import check_settings
@@ -73,7 +74,23 @@ def utc(seconds: int) -> datetime:
 
 # What a row holds --------------------------------------------------------------------------
 
+AUTOCOMMIT = pytest.mark.django_db(transaction=True, databases=[alias for alias in ALIASES
+                                                                 if alias in DATABASES])
+
+
 def test_endpoint_token_row(audit_db: str, client: Client) -> None:
+    """Inside the test's transaction: the insert with its own savepoint."""
+    assert_endpoint_row(audit_db, client)
+
+
+@AUTOCOMMIT
+def test_endpoint_token_row_autocommitted(audit_db: str, client: Client) -> None:
+    """Outside a transaction, as by default in Django: on PostgreSQL, the relaxed commit."""
+    assert not connections[audit_db].in_atomic_block
+    assert_endpoint_row(audit_db, client)
+
+
+def assert_endpoint_row(audit_db: str, client: Client) -> None:
     ada = UserFactory(username="ada")
     client.force_login(ada)
     token = client.get("/feedback-sso/feedbackchimp/token/?next=/secret-page/").json()["token"]
@@ -165,8 +182,7 @@ def test_a_failing_write_leaves_the_callers_transaction_usable(audit_db: str, us
     assert len(rows(audit_db)) == 1
 
 
-@pytest.mark.django_db(transaction=True, databases=[alias for alias in ALIASES
-                                                    if alias in DATABASES])
+@AUTOCOMMIT
 def test_outside_a_transaction_a_failing_write_is_logged_too(audit_db: str, user: Any,
                                                              fixed_jti: None,
                                                              caplog: Any) -> None:
@@ -180,10 +196,101 @@ def test_outside_a_transaction_a_failing_write_is_logged_too(audit_db: str, user
         logging.ERROR]
 
 
+# The commit on PostgreSQL ---------------------------------------------------------------------
+
+@pytest.fixture
+def postgres(audit_db: str) -> str:
+    if audit_db != "postgres":
+        pytest.skip("synchronous_commit is PostgreSQL's")
+    return audit_db
+
+
+def synchronous_commit(alias: str) -> str:
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return str(cursor.fetchone()[0])
+
+
+def insert_statements(alias: str, mint: Any) -> list[str]:
+    with CaptureQueriesContext(connections[alias]) as queries:
+        mint()
+    return [query["sql"] for query in queries.captured_queries
+            if "INSERT" in query["sql"] and "feedback_sso_audit" in query["sql"]]
+
+
+@AUTOCOMMIT
+def test_an_autocommitted_row_does_not_wait_for_the_wal_flush(postgres: str,
+                                                              user: Any) -> None:
+    [sql] = insert_statements(postgres, lambda: issue_token_for(user, "sleekplan"))
+    assert "set_config('synchronous_commit', 'off', true)" in sql
+    assert len(rows(postgres)) == 1
+    # Local to the statement's own transaction: the connection's next commits still wait.
+    assert synchronous_commit(postgres) == "on"
+
+
+@AUTOCOMMIT
+def test_the_relaxed_statement_turns_synchronous_commit_off_for_its_transaction(
+        postgres: str, user: Any) -> None:
+    """What the statement does, seen from inside a transaction of the test's own."""
+    from django_feedback_sso.audit import receivers
+
+    values = {"config_id": "sleekplan", "vendor_id": "sleekplan", "user_pk": "1",
+              "username": "ada", "jti": "j1", "issued_at": utc(1), "expires_at": utc(2),
+              "surface": "code", "path": ""}
+    with transaction.atomic(using=postgres):
+        assert synchronous_commit(postgres) == "on"
+        receivers._insert(connections[postgres], values, relaxed=True)
+        assert synchronous_commit(postgres) == "off"
+    assert synchronous_commit(postgres) == "on"
+    [row] = rows(postgres)
+    assert (row.jti, row.issued_at, row.expires_at) == ("j1", utc(1), utc(2))
+
+
+@AUTOCOMMIT
+def test_audit_synchronous_commit_true_waits_for_the_flush(postgres: str, user: Any,
+                                                           settings: Any) -> None:
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_SYNCHRONOUS_COMMIT": True}
+    [sql] = insert_statements(postgres, lambda: issue_token_for(user, "sleekplan"))
+    assert "synchronous_commit" not in sql
+    assert len(rows(postgres)) == 1
+
+
+@AUTOCOMMIT
+def test_a_transaction_the_project_opened_is_never_relaxed(postgres: str, user: Any) -> None:
+    with transaction.atomic(using=postgres):
+        [sql] = insert_statements(postgres, lambda: issue_token_for(user, "sleekplan"))
+        assert synchronous_commit(postgres) == "on"
+    assert "synchronous_commit" not in sql
+    assert len(rows(postgres)) == 1
+
+
+@AUTOCOMMIT
+def test_an_overlong_value_fails_rather_than_being_truncated(postgres: str, user: Any,
+                                                             caplog: Any) -> None:
+    """The relaxed statement casts each value to its column's type without the length: an
+    explicit cast to varchar(100) would cut a long value short without a word."""
+    from django_feedback_sso.audit.receivers import record
+
+    record(config_id="x" * 101, vendor_id="sleekplan", user=user, claims={"iat": 1},
+           jti="j1", expires_at=2)
+    assert rows(postgres) == []
+    assert "value too long" in caplog.text
+
+
+@pytest.mark.parametrize("value", [1, "false", None])
+def test_e017_audit_synchronous_commit(settings: Any, value: Any) -> None:
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_SYNCHRONOUS_COMMIT": value}
+    [error] = check_settings()
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E017",
+        f"FEEDBACK_SSO['AUDIT_SYNCHRONOUS_COMMIT'] is {value!r}, not True or False.",
+        "Set it to True to make each audit row's commit wait for PostgreSQL's WAL flush, or "
+        "leave it out (False).")
+
+
 # Concurrent load ---------------------------------------------------------------------------
 
-@pytest.mark.django_db(transaction=True, databases=[alias for alias in ALIASES
-                                                    if alias in DATABASES])
+@AUTOCOMMIT
 def test_concurrent_tokens_give_one_row_each(audit_db: str) -> None:
     if audit_db == "default":
         pytest.skip("SQLite in memory serialises writers: concurrency is PostgreSQL's test")

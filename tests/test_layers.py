@@ -22,7 +22,10 @@ GETTERS = {"load_config", "get_config", "get_vendor_config", "default_config_id"
 #: The delivery layer (and its conveniences), where a request's configuration is looked up.
 DELIVERY = {"delivery.py", "views.py", "templatetags/feedback_sso.py", "jinja2.py",
             "shortcuts.py", "checks.py", "sandbox/views.py", "signout.py",
-            "contrib/drf/views.py"}
+            "contrib/drf/views.py",
+            # The audit app sits above the pipeline (a token_issued receiver) and reads
+            # its own top-level settings, which no configuration carries.
+            "audit/receivers.py"}
 CONFIG_LAYER = {"conf.py"}
 #: The public API modules: importable before ``django.setup()``.
 PUBLIC = ["tokens", "conf", "exceptions", "signals", "vendors", "shortcuts", "claims",

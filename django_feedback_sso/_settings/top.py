@@ -12,7 +12,8 @@ from ..conf import DEFAULT_AUDIT_RETENTION, SETTING, Config, Hook, Problem, Vend
 from .block import parse_block
 from .collector import Collector, quoted
 
-TOP_LEVEL_KEYS = ("VENDORS", "DEFAULT_VENDOR", "USER_CLAIMS", "USER_PASSES", "AUDIT_RETENTION")
+TOP_LEVEL_KEYS = ("VENDORS", "DEFAULT_VENDOR", "USER_CLAIMS", "USER_PASSES", "AUDIT_RETENTION",
+                  "AUDIT_SYNCHRONOUS_COMMIT")
 HOOKS = ("USER_CLAIMS", "USER_PASSES")
 
 
@@ -46,8 +47,9 @@ def parse(raw: Any) -> Config:
     found.problems = problems
     default = _default(raw.get("DEFAULT_VENDOR"), vendors, found)
     retention = _audit_retention(raw.get("AUDIT_RETENTION", DEFAULT_AUDIT_RETENTION), found)
+    synchronous = _audit_synchronous_commit(raw.get("AUDIT_SYNCHRONOUS_COMMIT", False), found)
     return Config(vendors=vendors, default_vendor=default, problems=tuple(found.problems),
-                  audit_retention=retention)
+                  audit_retention=retention, audit_synchronous_commit=synchronous)
 
 
 def _audit_retention(value: Any, found: Collector) -> timedelta | None:
@@ -58,6 +60,16 @@ def _audit_retention(value: Any, found: Collector) -> timedelta | None:
               "timedelta or None.", "Set it to how long the audit log keeps a row, e.g. "
               "timedelta(days=90), or None to keep every row.")
     return DEFAULT_AUDIT_RETENTION
+
+
+def _audit_synchronous_commit(value: Any, found: Collector) -> bool:
+    """``True`` or ``False``: a string such as ``"false"`` (from the environment) is truthy."""
+    if isinstance(value, bool):
+        return value
+    found.add("E017", f"{key('AUDIT_SYNCHRONOUS_COMMIT')} is {quoted(value)}, not True or "
+              "False.", "Set it to True to make each audit row's commit wait for "
+              "PostgreSQL's WAL flush, or leave it out (False).")
+    return False
 
 
 def _default(default: Any, vendors: Mapping[str, Any], found: Collector) -> str | None:
