@@ -103,6 +103,9 @@ class Config:
     #: ``FEEDBACK_SSO['AUDIT_SYNCHRONOUS_COMMIT']``: on PostgreSQL, whether each audit row's
     #: commit waits for the WAL flush (``False``, the default, doesn't; see the receiver).
     audit_synchronous_commit: bool = False
+    #: ``FEEDBACK_SSO['AUDIT_WRITE']``: ``"request"`` inserts each row before the response,
+    #: ``"background"`` queues it for a thread of its own (``audit/writer.py``).
+    audit_write: str = "request"
 
     @functools.cached_property
     def global_error(self) -> Problem | None:

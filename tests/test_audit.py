@@ -24,6 +24,7 @@ from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from django_feedback_sso.audit.models import AuditEntry
+from django_feedback_sso.audit.writer import write_batch, writer
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.conf import get_vendor_config
 from django_feedback_sso.shortcuts import issue_token_for
@@ -286,6 +287,119 @@ def test_e017_audit_synchronous_commit(settings: Any, value: Any) -> None:
         f"FEEDBACK_SSO['AUDIT_SYNCHRONOUS_COMMIT'] is {value!r}, not True or False.",
         "Set it to True to make each audit row's commit wait for PostgreSQL's WAL flush, or "
         "leave it out (False).")
+
+
+# AUDIT_WRITE = "background" -----------------------------------------------------------------
+
+@pytest.fixture
+def background(audit_db: str, settings: Any) -> Iterator[str]:
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_WRITE": "background"}
+    yield audit_db
+    assert writer.flush(timeout=10), "the writer left rows queued"
+
+
+def audit_inserts(captured: CaptureQueriesContext) -> list[str]:
+    return [query["sql"] for query in captured.captured_queries
+            if "INSERT" in query["sql"] and "feedback_sso_audit" in query["sql"]]
+
+
+@AUTOCOMMIT
+def test_background_rows_are_written_by_the_writer_not_the_request(background: str,
+                                                                    user: Any) -> None:
+    with CaptureQueriesContext(connections[background]) as captured:
+        issued = [issue_token_for(user, "sleekplan") for _ in range(20)]
+    assert audit_inserts(captured) == []  # this thread's connection never wrote a row
+    assert writer.flush(timeout=10)
+    assert [(row.jti, row.issued_at, row.expires_at, row.username) for row in
+            rows(background)] == [(token.jti, utc(token.claims["iat"]),
+                                   utc(token.expires_at), user.get_username())
+                                  for token in issued]
+
+
+@AUTOCOMMIT
+def test_background_endpoint_rows(background: str, client: Client) -> None:
+    if background == "default":
+        pytest.skip("SQLite in memory: a request's session read beside the writer's insert "
+                    "is refused at once (shared-cache table lock), not waited for")
+    client.force_login(UserFactory(username="ada"))
+    tokens = [client.get("/feedback-sso/sleekplan/token/").json()["token"] for _ in range(5)]
+    assert writer.flush(timeout=10)
+    assert [(row.jti, row.surface, row.path) for row in rows(background)] == [
+        (oracle.verify("sleekplan", token)["jti"], "endpoint", "/feedback-sso/sleekplan/token/")
+        for token in tokens]
+
+
+def test_background_inside_a_transaction_writes_with_it(background: str, user: Any) -> None:
+    """TestCase (and ATOMIC_REQUESTS) run in a transaction: the row is part of it, at once."""
+    assert connections[background].in_atomic_block
+    issue_token_for(user, "sleekplan")
+    assert len(rows(background)) == 1
+    assert writer._pending == 0
+
+
+@AUTOCOMMIT
+def test_a_failing_row_in_a_batch_costs_only_that_row(audit_db: str, caplog: Any) -> None:
+    def row(jti: str) -> dict[str, Any]:
+        return {"config_id": "sleekplan", "vendor_id": "sleekplan", "user_pk": "1",
+                "username": "ada", "jti": jti, "issued_at": utc(1), "expires_at": utc(2),
+                "surface": "code", "path": ""}
+
+    write_batch([row("taken")], relaxed=True)
+    write_batch([row("a"), row("taken"), row("b")], relaxed=True)
+    assert [entry.jti for entry in rows(audit_db)] == ["taken", "a", "b"]
+    assert [record.getMessage() for record in caplog.records
+            if record.name == "django_feedback_sso.audit"] == [
+        "feedback_sso: the audit log could not record a sleekplan token (jti taken, "
+        "surface code)"]
+
+
+@AUTOCOMMIT
+@pytest.mark.parametrize("relaxed", [True, False])
+def test_a_background_batch_on_postgresql_relaxes_only_its_own_commit(
+        postgres: str, relaxed: bool) -> None:
+    row = {"config_id": "sleekplan", "vendor_id": "sleekplan", "user_pk": "1",
+           "username": "ada", "jti": "j1", "issued_at": utc(1), "expires_at": utc(2),
+           "surface": "code", "path": ""}
+    with CaptureQueriesContext(connections[postgres]) as captured:
+        write_batch([row], relaxed=relaxed)
+    relaxing = [query["sql"] for query in captured.captured_queries
+                if "synchronous_commit" in query["sql"]]
+    assert relaxing == (["SET LOCAL synchronous_commit TO OFF"] if relaxed else [])
+    assert synchronous_commit(postgres) == "on"
+    assert len(rows(postgres)) == 1
+
+
+@AUTOCOMMIT
+@pytest.mark.filterwarnings("ignore:.*fork.*:DeprecationWarning")
+def test_a_forked_worker_gets_a_writer_of_its_own(background: str, user: Any) -> None:
+    """gunicorn --preload forks workers from a process that may have queued rows already:
+    the child's writer must be its own (the parent's thread doesn't exist in the child)."""
+    if background == "default":
+        pytest.skip("a forked child can't reach the parent's in-memory SQLite")
+    issue_token_for(user, "sleekplan")  # the parent's writer thread is running
+    assert writer.flush(timeout=10)
+    pid = os.fork()
+    if pid == 0:  # the child: mint, flush, report by exit status; never return into pytest
+        status = 1
+        try:
+            issue_token_for(user, "sleekplan")
+            status = 0 if writer.flush(timeout=10) else 2
+        finally:
+            os._exit(status)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert len(rows(background)) == 2
+
+
+@pytest.mark.parametrize("value", ["sync", "", None, True])
+def test_e018_audit_write(settings: Any, value: Any) -> None:
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_WRITE": value}
+    [error] = check_settings()
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E018",
+        f'FEEDBACK_SSO[\'AUDIT_WRITE\'] is {value!r}, not "request" or "background".',
+        'Leave it out to insert each audit row before the response ("request"), or set '
+        '"background" to queue it for a writer thread.')
 
 
 # Concurrent load ---------------------------------------------------------------------------

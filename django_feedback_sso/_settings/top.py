@@ -13,7 +13,8 @@ from .block import parse_block
 from .collector import Collector, quoted
 
 TOP_LEVEL_KEYS = ("VENDORS", "DEFAULT_VENDOR", "USER_CLAIMS", "USER_PASSES", "AUDIT_RETENTION",
-                  "AUDIT_SYNCHRONOUS_COMMIT")
+                  "AUDIT_SYNCHRONOUS_COMMIT", "AUDIT_WRITE")
+AUDIT_WRITES = ("request", "background")
 HOOKS = ("USER_CLAIMS", "USER_PASSES")
 
 
@@ -48,8 +49,10 @@ def parse(raw: Any) -> Config:
     default = _default(raw.get("DEFAULT_VENDOR"), vendors, found)
     retention = _audit_retention(raw.get("AUDIT_RETENTION", DEFAULT_AUDIT_RETENTION), found)
     synchronous = _audit_synchronous_commit(raw.get("AUDIT_SYNCHRONOUS_COMMIT", False), found)
+    write = _audit_write(raw.get("AUDIT_WRITE", "request"), found)
     return Config(vendors=vendors, default_vendor=default, problems=tuple(found.problems),
-                  audit_retention=retention, audit_synchronous_commit=synchronous)
+                  audit_retention=retention, audit_synchronous_commit=synchronous,
+                  audit_write=write)
 
 
 def _audit_retention(value: Any, found: Collector) -> timedelta | None:
@@ -70,6 +73,15 @@ def _audit_synchronous_commit(value: Any, found: Collector) -> bool:
               "False.", "Set it to True to make each audit row's commit wait for "
               "PostgreSQL's WAL flush, or leave it out (False).")
     return False
+
+
+def _audit_write(value: Any, found: Collector) -> str:
+    if isinstance(value, str) and value in AUDIT_WRITES:
+        return value
+    found.add("E018", f"{key('AUDIT_WRITE')} is {quoted(value)}, not \"request\" or "
+              "\"background\".", "Leave it out to insert each audit row before the response "
+              "(\"request\"), or set \"background\" to queue it for a writer thread.")
+    return "request"
 
 
 def _default(default: Any, vendors: Mapping[str, Any], found: Collector) -> str | None:

@@ -14,6 +14,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 from ..conf import get_config
 from ..signals import token_issued
+from .writer import writer
 
 logger = logging.getLogger("django_feedback_sso.audit")
 
@@ -51,11 +52,17 @@ def record(*, config_id: str, vendor_id: str, user: Any, claims: Mapping[str, An
         alias = router.db_for_write(AuditEntry)
         connection = connections[alias]
         if connection.in_atomic_block:
+            # The project's transaction: the row commits (or rolls back) with it, in either
+            # mode, so a test suite's TestCase sees it at once.
             with transaction.atomic(using=alias):
                 _insert(connection, values, relaxed=False)
+            return
+        config = get_config()
+        relaxed = not config.audit_synchronous_commit
+        if config.audit_write == "background":
+            writer.put(values, relaxed=relaxed)
         else:
-            _insert(connection, values,
-                    relaxed=not get_config().audit_synchronous_commit)
+            _insert(connection, values, relaxed=relaxed)
     except Exception:
         # The exception names the table or the constraint, never the token (not stored).
         logger.exception("feedback_sso: the audit log could not record a %s token "
