@@ -391,6 +391,43 @@ def test_a_forked_worker_gets_a_writer_of_its_own(background: str, user: Any) ->
     assert len(rows(background)) == 2
 
 
+EXITING_PROCESS = """
+import sys
+import django
+from django.conf import settings
+from django.core.management import call_command
+
+settings.configure(
+    DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": sys.argv[1]}},
+    INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes",
+                    "django_feedback_sso", "django_feedback_sso.audit"],
+    FEEDBACK_SSO={"VENDORS": {"sleekplan": {"SECRET": "s" * 32}}, "AUDIT_WRITE": "background"},
+    USE_TZ=True)
+django.setup()
+call_command("migrate", verbosity=0)
+from django.contrib.auth.models import User
+from django_feedback_sso.shortcuts import issue_token_for
+
+ada = User.objects.create_user("ada", "ada@example.com")
+for _ in range(50):
+    issue_token_for(ada, "sleekplan")
+# No flush: the interpreter's normal exit must write what is still queued.
+"""
+
+
+def test_a_normal_exit_writes_the_queued_rows(tmp_path: Any) -> None:
+    import sqlite3
+    import subprocess
+    import sys
+
+    database = tmp_path / "audit.sqlite3"
+    subprocess.run([sys.executable, "-c", EXITING_PROCESS, str(database)], check=True,
+                   timeout=60, env={**os.environ, "DJANGO_SETTINGS_MODULE": ""})
+    with sqlite3.connect(database) as connection:
+        [(count,)] = connection.execute("SELECT count(*) FROM feedback_sso_audit_auditentry")
+    assert count == 50
+
+
 @pytest.mark.parametrize("value", ["sync", "", None, True])
 def test_e018_audit_write(settings: Any, value: Any) -> None:
     settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_WRITE": value}
