@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.core.checks import ERROR
 from django.test import Client
 from django.urls import reverse
 from joserfc import jwt
@@ -437,12 +438,35 @@ def test_vendor_options_point_at_the_sandbox_urls() -> None:
         ) or "PORTAL_URL" not in block
 
 
+E015_HINT = (
+    "The sandbox shows the claims of any token signed with your vendor secrets: add it to "
+    "INSTALLED_APPS in development settings only. While DEBUG is off its views answer 404 "
+    "unless FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG = True, which is for test suites only "
+    "(Django's test runner and pytest-django force DEBUG off).")
+
+
 def test_e015_sandbox_with_debug_off(settings: Any) -> None:
     settings.DEBUG = False
+    del settings.FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG
     (error,) = check_debug_only()
 
-    assert error.id == "feedback_sso.E015"
-    assert error.msg == "django_feedback_sso.sandbox is installed while DEBUG is False."
+    assert (error.id, error.obj) == ("feedback_sso.E015", "INSTALLED_APPS")
+    assert error.msg == ("django_feedback_sso.sandbox is installed while DEBUG is False; it "
+                         "answers 404 at every URL (FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG is "
+                         "not True).")
+    assert error.hint == E015_HINT
+
+
+def test_e015_still_an_error_with_the_test_suites_opt_in(settings: Any) -> None:
+    """The opt-in is for test suites, which don't run the check (or silence it)."""
+    settings.DEBUG = False
+    settings.FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG = True
+    (error,) = check_debug_only()
+
+    assert (error.id, error.level) == ("feedback_sso.E015", ERROR)
+    assert error.msg == ("django_feedback_sso.sandbox is installed while DEBUG is False; it "
+                         "serves anyway: FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG is True.")
+    assert error.hint == E015_HINT
 
 
 def test_e015_quiet_under_debug(settings: Any) -> None:

@@ -28,6 +28,7 @@ from ..exceptions import FeedbackSSOTokenRejected
 from ..vendors.spec import IdentityField
 from ..verification import identity, verify_token
 from ..views import VendorView, never_cached
+from .guard import sandbox_enabled
 from .replay import CacheReplayGuard
 
 State = Literal["signed-in", "anonymous", "refused"]
@@ -61,9 +62,13 @@ def check(config: VendorConfig, token: str | None) -> Outcome:
 
 
 class SandboxView(VendorView):
-    """Nothing the sandbox answers may be cached or leak its URL (tokens ride in it)."""
+    """Nothing the sandbox answers may be cached or leak its URL (tokens ride in it), and
+    nothing at all while it is disabled (``DEBUG`` off, no opt-in): a production site that
+    ships it by mistake answers the 404 of any unknown URL, whatever the method."""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not sandbox_enabled():
+            raise Http404
         response = never_cached(super().dispatch(request, *args, **kwargs))
         response["Referrer-Policy"] = "no-referrer"
         return response
@@ -71,7 +76,7 @@ class SandboxView(VendorView):
     def vendor_config(self, config_id: str) -> VendorConfig:
         """A development tool: a broken vendor raises loudly instead of answering 503."""
         config = super().vendor_config(config_id)
-        if config is None:  # only reachable with DEBUG off, which E015 forbids
+        if config is None:  # only reachable with DEBUG off: a test suite's opt-in
             raise Http404("This vendor is misconfigured; see manage.py check.")
         return config
 

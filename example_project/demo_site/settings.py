@@ -26,7 +26,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.staticfiles",
     "django_feedback_sso",
-    # The stand-in vendors; system check feedback_sso.E015 keeps them out of production.
+    # The stand-in vendors: they answer 404 while DEBUG is off, and system check
+    # feedback_sso.E015 is an error then.
     "django_feedback_sso.sandbox",
     "demo",
 ]
