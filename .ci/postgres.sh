@@ -26,14 +26,17 @@ quietly() {
   fi
 }
 
-if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+# A server, not only postgresql-common or a client: the newest installed version with one.
+newest_server() { ls -d /usr/lib/postgresql/*/bin/postgres 2>/dev/null | sort -V | tail -n 1; }
+if [ -z "$(newest_server)" ]; then
   quietly apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive quietly apt-get install -y -qq postgresql
+  DEBIAN_FRONTEND=noninteractive quietly apt-get install -y -qq -o DPkg::Lock::Timeout=300 \
+    postgresql
 fi
 
-# The newest installed cluster; Debian's package creates "main" on install. A machine whose
-# cluster was dropped gets a new one.
-version="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
+# Its "main" cluster; Debian's package creates it on install. A machine whose cluster was
+# dropped gets a new one.
+version="$(basename "$(dirname "$(dirname "$(newest_server)")")")"
 cluster_field() { pg_lsclusters -h | awk -v v="$version" -v f="$1" '$1 == v && $2 == "main" {print $f}'; }
 if [ -z "$(cluster_field 2)" ]; then
   quietly pg_createcluster "$version" main
@@ -43,7 +46,8 @@ if [ "$(cluster_field 4)" != online ]; then
   quietly pg_ctlcluster "$version" main start
 fi
 
-psql_as_postgres() { su postgres -c "psql -v ON_ERROR_STOP=1 -p $port -qAt $*" </dev/null 2>>"$log"; }
+# -w: never prompt for a password (it would wait on the terminal, its prompt in the log).
+psql_as_postgres() { su postgres -c "psql -w -v ON_ERROR_STOP=1 -p $port -qAt $*" </dev/null 2>>"$log"; }
 if [ "$(psql_as_postgres "-c \"SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'\"")" != 1 ]; then
   # CREATEDB: Django's test runner creates (and drops) its own test_ database.
   quietly psql_as_postgres "-c \"CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD'\""

@@ -11,10 +11,12 @@ from __future__ import annotations
 import io
 import logging
 import os
+import queue
 import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -22,9 +24,10 @@ from django.core.management import call_command
 from django.db import connections, transaction
 from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils.timezone import make_naive
 
 from django_feedback_sso.audit.models import AuditEntry
-from django_feedback_sso.audit.writer import write_batch, writer
+from django_feedback_sso.audit.writer import BackgroundWriter, write_batch, writer
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.conf import get_vendor_config
 from django_feedback_sso.shortcuts import issue_token_for
@@ -344,8 +347,8 @@ def test_a_failing_row_in_a_batch_costs_only_that_row(audit_db: str, caplog: Any
                 "username": "ada", "jti": jti, "issued_at": utc(1), "expires_at": utc(2),
                 "surface": "code", "path": ""}
 
-    write_batch([row("taken")], relaxed=True)
-    write_batch([row("a"), row("taken"), row("b")], relaxed=True)
+    write_batch(audit_db, [row("taken")], relaxed=True)
+    write_batch(audit_db, [row("a"), row("taken"), row("b")], relaxed=True)
     assert [entry.jti for entry in rows(audit_db)] == ["taken", "a", "b"]
     assert [record.getMessage() for record in caplog.records
             if record.name == "django_feedback_sso.audit"] == [
@@ -361,7 +364,7 @@ def test_a_background_batch_on_postgresql_relaxes_only_its_own_commit(
            "username": "ada", "jti": "j1", "issued_at": utc(1), "expires_at": utc(2),
            "surface": "code", "path": ""}
     with CaptureQueriesContext(connections[postgres]) as captured:
-        write_batch([row], relaxed=relaxed)
+        write_batch(postgres, [row], relaxed=relaxed)
     relaxing = [query["sql"] for query in captured.captured_queries
                 if "synchronous_commit" in query["sql"]]
     assert relaxing == (["SET LOCAL synchronous_commit TO OFF"] if relaxed else [])
@@ -421,11 +424,126 @@ def test_a_normal_exit_writes_the_queued_rows(tmp_path: Any) -> None:
     import sys
 
     database = tmp_path / "audit.sqlite3"
-    subprocess.run([sys.executable, "-c", EXITING_PROCESS, str(database)], check=True,
+    subprocess.run([sys.executable, "-c", EXITING_PROCESS, str(database)], check=True,  # noqa: S603
                    timeout=60, env={**os.environ, "DJANGO_SETTINGS_MODULE": ""})
     with sqlite3.connect(database) as connection:
         [(count,)] = connection.execute("SELECT count(*) FROM feedback_sso_audit_auditentry")
     assert count == 50
+
+
+def audit_row(jti: str) -> dict[str, Any]:
+    return {"config_id": "sleekplan", "vendor_id": "sleekplan", "user_pk": "1",
+            "username": "ada", "jti": jti, "issued_at": utc(1), "expires_at": utc(2),
+            "surface": "code", "path": ""}
+
+
+@AUTOCOMMIT
+def test_autocommit_off_is_the_projects_transaction_too(postgres: str, user: Any) -> None:
+    """``AUTOCOMMIT: False`` / ``set_autocommit(False)``: the row joins the project's open
+    transaction, which must not be relaxed (it would commit without waiting for the WAL)."""
+    transaction.set_autocommit(False, using=postgres)
+    try:
+        issue_token_for(user, "sleekplan")
+        assert synchronous_commit(postgres) == "on"
+        transaction.commit(using=postgres)
+    finally:
+        transaction.set_autocommit(True, using=postgres)
+    assert len(rows(postgres)) == 1
+
+
+@AUTOCOMMIT
+def test_the_writer_commits_where_autocommit_is_off(audit_db: str) -> None:
+    transaction.set_autocommit(False, using=audit_db)
+    try:
+        write_batch(audit_db, [audit_row("a"), audit_row("b")], relaxed=True)
+        transaction.rollback(using=audit_db)  # undoes nothing the writer committed
+    finally:
+        transaction.set_autocommit(True, using=audit_db)
+    assert [row.jti for row in rows(audit_db)] == ["a", "b"]
+
+
+class TenantRouter:
+    """Routes by a thread-local set in the request's thread, as tenant routers do."""
+
+    tenant = threading.local()
+
+    def db_for_write(self, model: Any, **hints: Any) -> str | None:
+        if model._meta.app_label != "feedback_sso_audit":
+            return None
+        return getattr(self.tenant, "alias", "default")
+
+    db_for_read = db_for_write
+
+
+@AUTOCOMMIT
+def test_background_rows_are_routed_in_the_request(postgres: str, user: Any,
+                                                   settings: Any) -> None:
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_WRITE": "background"}
+    settings.DATABASE_ROUTERS = [TenantRouter()]
+    TenantRouter.tenant.alias = postgres
+    try:
+        issue_token_for(user, "sleekplan")
+        assert writer.flush(timeout=10)
+    finally:
+        del TenantRouter.tenant.alias
+    assert (AuditEntry.objects.using(postgres).count(),
+            AuditEntry.objects.using("default").count()) == (1, 0)
+
+
+def test_a_full_queue_drops_and_counts(monkeypatch: Any, caplog: Any) -> None:
+    """The database down for long: memory stays bounded, and the loss is said."""
+    monkeypatch.setattr("django_feedback_sso.audit.writer.MAX_QUEUED", 3)
+    stalled = BackgroundWriter()
+    monkeypatch.setattr(stalled, "_start", lambda: None)  # no thread: nothing drains
+    stalled._queue, stalled._drained = queue.Queue(), threading.Condition()
+    stalled._thread = threading.current_thread()
+    for number in range(5):
+        stalled.put("default", audit_row(str(number)), relaxed=True)
+    assert (stalled._pending, stalled._dropped, stalled._queue.qsize()) == (3, 2, 3)
+    assert [record.getMessage() for record in caplog.records] == [
+        "feedback_sso: the audit log's queue is full (3 rows waiting): 1 rows dropped so far"]
+
+
+@AUTOCOMMIT
+def test_a_database_that_fails_costs_one_log_line_per_batch(audit_db: str,
+                                                            caplog: Any) -> None:
+    table = AuditEntry._meta.db_table
+    with connections[audit_db].cursor() as cursor:
+        cursor.execute(f"ALTER TABLE {table} RENAME TO moved_away")
+    try:
+        write_batch(audit_db, [audit_row("a"), audit_row("b"), audit_row("c")], relaxed=True)
+    finally:
+        with connections[audit_db].cursor() as cursor:
+            cursor.execute(f"ALTER TABLE moved_away RENAME TO {table}")
+    assert [record.getMessage() for record in caplog.records
+            if record.name == "django_feedback_sso.audit"] == [
+        "feedback_sso: the audit log could not record 3 tokens (jti a … c)"]
+    assert rows(audit_db) == []
+
+
+@AUTOCOMMIT
+def test_a_dead_writer_thread_is_replaced(audit_db: str) -> None:
+    finished = threading.Thread(target=lambda: None)
+    finished.start()
+    finished.join()
+    fresh = BackgroundWriter()
+    fresh._start()
+    fresh._thread = finished  # as if the thread had died
+    fresh.put(audit_db, audit_row("a"), relaxed=True)
+    assert fresh.flush(timeout=10)
+    assert [row.jti for row in rows(audit_db)] == ["a"]
+
+
+@pytest.mark.parametrize("time_zone", ["UTC", "America/Chicago"])
+def test_use_tz_off_records_naive_local_times(audit_db: str, user: Any, settings: Any,
+                                              time_zone: str) -> None:
+    """The backends refuse aware datetimes with USE_TZ off: a row, in TIME_ZONE's time."""
+    settings.USE_TZ, settings.TIME_ZONE = False, time_zone
+    issued = issue_token_for(user, "sleekplan")
+    [row] = rows(audit_db)
+    assert (row.issued_at, row.expires_at) == (
+        make_naive(utc(issued.claims["iat"]), ZoneInfo(time_zone)),
+        make_naive(utc(issued.expires_at), ZoneInfo(time_zone)))
 
 
 @pytest.mark.parametrize("value", ["sync", "", None, True])

@@ -9,8 +9,10 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
 
+from django.conf import settings
 from django.db import connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.utils.timezone import make_naive
 
 from ..conf import get_config
 from ..signals import token_issued
@@ -45,28 +47,48 @@ def record(*, config_id: str, vendor_id: str, user: Any, claims: Mapping[str, An
     values = {
         "config_id": config_id, "vendor_id": vendor_id, "user_pk": str(user.pk),
         "username": str(user.get_username())[:254], "jti": jti,
-        "issued_at": _utc(claims.get("iat", time.time())), "expires_at": _utc(expires_at),
+        "issued_at": _as_stored(claims.get("iat", time.time())),
+        "expires_at": _as_stored(expires_at),
         "surface": surface, "path": str(getattr(request, "path", ""))[:2048],
     }
     try:
+        # Here, in the request's thread: a router may route by the request (a tenant).
         alias = router.db_for_write(AuditEntry)
         connection = connections[alias]
-        if connection.in_atomic_block:
-            # The project's transaction: the row commits (or rolls back) with it, in either
-            # mode, so a test suite's TestCase sees it at once.
+        if in_projects_transaction(connection):
+            # The row commits (or rolls back) with the project's transaction, in either
+            # mode, so a test suite's TestCase sees it at once; never relaxed.
             with transaction.atomic(using=alias):
                 _insert(connection, values, relaxed=False)
             return
         config = get_config()
         relaxed = not config.audit_synchronous_commit
         if config.audit_write == "background":
-            writer.put(values, relaxed=relaxed)
+            writer.put(alias, values, relaxed=relaxed)
         else:
             _insert(connection, values, relaxed=relaxed)
     except Exception:
         # The exception names the table or the constraint, never the token (not stored).
-        logger.exception("feedback_sso: the audit log could not record a %s token "
-                         "(jti %s, surface %s)", config_id, jti, surface)
+        log_lost(values)
+
+
+def in_projects_transaction(connection: BaseDatabaseWrapper) -> bool:
+    """An ``atomic()`` block, or autocommit turned off (``AUTOCOMMIT: False`` or
+    ``set_autocommit(False)``): either way a transaction the project will commit."""
+    if connection.in_atomic_block:
+        return True
+    if connection.connection is None:
+        # Not connected: nothing is open yet. Asked without connecting, so a background
+        # row costs the request no connection (nor an error in async code).
+        return not connection.settings_dict["AUTOCOMMIT"]
+    return not connection.get_autocommit()
+
+
+def log_lost(values: Mapping[str, Any]) -> None:
+    """Log, with its traceback, that the row in ``values`` could not be written."""
+    logger.exception("feedback_sso: the audit log could not record a %s token "
+                     "(jti %s, surface %s)", values["config_id"], values["jti"],
+                     values["surface"])
 
 
 def _insert(connection: BaseDatabaseWrapper, values: Mapping[str, Any], *,
@@ -89,14 +111,15 @@ _statements: dict[tuple[str, str, bool], tuple[str, list[Any]]] = {}
 def _statement(connection: BaseDatabaseWrapper, relaxed: bool) -> tuple[str, list[Any]]:
     """The INSERT for ``connection``'s database, and the fields its parameters fill.
 
-    ``relaxed`` (PostgreSQL only): the statement turns off ``synchronous_commit`` for its
-    own transaction, so its commit returns without waiting for the WAL to reach the disk.
-    A crash of the database server can then lose the last moments of rows (up to three
-    times ``wal_writer_delay``, 0.6 s by default), never corrupt them: see
+    ``relaxed`` (PostgreSQL only, never inside the project's transaction): the statement
+    turns off ``synchronous_commit`` for its own transaction, so its commit returns
+    without waiting for the WAL to reach the disk. A crash of the database server can
+    then lose the last moments of rows (up to three times ``wal_writer_delay``, 0.6 s
+    by default), never corrupt them; asynchronous commit doesn't wait for synchronous
+    standbys either, so a failover can lose the same moments. See
     https://www.postgresql.org/docs/current/wal-async-commit.html. ``set_config(…, true)``
     is local to the transaction, which in autocommit is this one statement, so nothing
-    else the connection commits is affected; the receiver never relaxes a transaction it
-    doesn't own (one opened by the project's ``atomic()``).
+    else the connection commits is affected.
     """
     from .models import AuditEntry
 
@@ -125,5 +148,8 @@ def _without_modifier(db_type: str | None) -> str:
     return re.sub(r"\(.*\)", "", str(db_type)).strip()
 
 
-def _utc(seconds: Any) -> datetime:
-    return datetime.fromtimestamp(float(seconds), tz=timezone.utc)
+def _as_stored(seconds: Any) -> datetime:
+    """A POSIX time as a ``DateTimeField`` takes it: aware in UTC, or, with ``USE_TZ``
+    off, naive in the project's ``TIME_ZONE`` (the backends refuse aware values then)."""
+    moment = datetime.fromtimestamp(float(seconds), tz=timezone.utc)
+    return moment if settings.USE_TZ else make_naive(moment)

@@ -3,9 +3,10 @@
 The request pays for putting a dict on a queue; one daemon thread per process inserts
 what has queued up within :data:`LINGER_SECONDS`, many rows per statement and one commit
 per batch, on its own database connection. The price is durability: rows still queued
-when the process dies without exiting (``SIGKILL``, the OOM killer) are lost. A normal
-exit (a worker restart, Ctrl-C) waits up to :data:`EXIT_FLUSH_SECONDS` for the queue to
-drain."""
+when the process dies without exiting normally (``SIGKILL``, the OOM killer,
+``os._exit()``) are lost. A normal exit (a worker restart, Ctrl-C) waits up to
+:data:`EXIT_FLUSH_SECONDS` for the queue to drain, and logs what it gave up on.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ import queue
 import threading
 import time
 from collections.abc import Mapping
+from itertools import groupby
 from typing import Any
 
-from django.db import connections, router, transaction
+from django.db import DataError, IntegrityError, connections, transaction
 
 logger = logging.getLogger("django_feedback_sso.audit")
 
@@ -28,6 +30,12 @@ MAX_BATCH = 500
 #: costs the thread Python work (and the GIL) whatever its size: written one by one, rows
 #: would slow the requests beside it more than the inserts did in them.
 LINGER_SECONDS = 0.05
+#: The most rows waiting at once. Beyond it (the database down or far too slow) new rows
+#: are dropped and counted, rather than growing the process's memory without end.
+MAX_QUEUED = 10_000
+#: The writer closes its connection once the queue has been empty this long (at once with
+#: ``CONN_MAX_AGE`` 0, as a request would): no idle connection held per process forever.
+IDLE_SECONDS = 1.0
 #: How long a normal interpreter exit waits for queued rows to be written.
 EXIT_FLUSH_SECONDS = 5.0
 
@@ -41,36 +49,67 @@ class BackgroundWriter:
         self._reset()
 
     def _reset(self) -> None:
-        self._queue: queue.SimpleQueue[dict[str, Any]] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
+        # Anew in a forked child too: the parent's lock may have been held at the fork.
         self._start_lock = threading.Lock()
+        # The queue and condition are made when the thread starts, not here: a gevent or
+        # eventlet worker patches ``threading`` and ``queue`` after a preloading parent
+        # forked it, and must get their cooperative kinds.
+        self._queue: queue.Queue[tuple[str, Row, bool]] | None = None
+        self._drained: threading.Condition | None = None
+        self._thread: threading.Thread | None = None
         #: Rows queued and not yet written (or given up on); ``flush()`` waits for 0.
         self._pending = 0
-        self._drained = threading.Condition()
+        self._dropped = 0
 
-    def put(self, row: Row, *, relaxed: bool) -> None:
-        """Queue ``row``; the thread starts on first use, in whichever process this is."""
-        with self._drained:
-            self._pending += 1
-        self._queue.put({"row": row, "relaxed": relaxed})
-        if self._thread is None:
+    def put(self, alias: str, row: Row, *, relaxed: bool) -> None:
+        """Queue ``row`` for database ``alias`` (routed in the request, where a router
+        can see it); the thread starts on first use, in whichever process this is."""
+        if self._thread is None or not self._thread.is_alive():
             self._start()
+        assert self._queue is not None
+        assert self._drained is not None
+        with self._drained:
+            if self._pending >= MAX_QUEUED:
+                self._dropped += 1
+                if self._dropped == 1 or self._dropped % 1000 == 0:
+                    logger.error("feedback_sso: the audit log's queue is full (%d rows "
+                                 "waiting): %d rows dropped so far", self._pending,
+                                 self._dropped)
+                return
+            self._pending += 1
+        self._queue.put((alias, row, relaxed))
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until every queued row is written; ``False`` if ``timeout`` ran out first."""
+        if self._drained is None:
+            return True
         with self._drained:
             return self._drained.wait_for(lambda: self._pending == 0, timeout)
 
+    def flush_at_exit(self) -> None:
+        if not self.flush(EXIT_FLUSH_SECONDS):
+            logger.error("feedback_sso: the process exited with %d audit rows unwritten",
+                         self._pending)
+
     def _start(self) -> None:
         with self._start_lock:
-            if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._run, name="feedback-sso-audit-writer", daemon=True)
-                self._thread.start()
+            if self._thread is not None and self._thread.is_alive():
+                return
+            if self._queue is None:
+                self._queue, self._drained = queue.Queue(), threading.Condition()
+            self._thread = threading.Thread(
+                target=self._run, name="feedback-sso-audit-writer", daemon=True)
+            self._thread.start()
 
     def _run(self) -> None:
+        assert self._queue is not None
+        assert self._drained is not None
         while True:
-            batch = [self._queue.get()]
+            try:
+                batch = [self._queue.get(timeout=IDLE_SECONDS)]
+            except queue.Empty:
+                close_connections(idle=True)
+                continue
             time.sleep(LINGER_SECONDS)
             while len(batch) < MAX_BATCH:
                 try:
@@ -78,14 +117,11 @@ class BackgroundWriter:
                 except queue.Empty:
                     break
             try:
-                write_batch([item["row"] for item in batch],
-                            relaxed=all(item["relaxed"] for item in batch))
+                for (alias, relaxed), rows in groupby(batch, key=lambda item: item[::2]):
+                    write_batch(alias, [row for _, row, _ in rows], relaxed=relaxed)
                 if self._queue.empty():
-                    # What a request's end does for its connection: honours CONN_MAX_AGE
-                    # (0, Django's default, closes it) and drops a broken one.
-                    for connection in connections.all(initialized_only=True):
-                        connection.close_if_unusable_or_obsolete()
-            except Exception:  # write_batch logs each row it loses; never let the thread die
+                    close_connections(idle=False)
+            except Exception:  # write_batch logs the rows it loses; the thread must live on
                 logger.exception("feedback_sso: the audit log's writer failed")
             finally:
                 # Only now: flush() returning means the rows are committed, and with
@@ -95,36 +131,66 @@ class BackgroundWriter:
                     self._drained.notify_all()
 
 
-def write_batch(rows: list[Row], *, relaxed: bool) -> None:
-    """Insert ``rows`` in one transaction; if that fails, row by row, logging each loss."""
+def write_batch(alias: str, rows: list[Row], *, relaxed: bool) -> None:
+    """Insert ``rows`` in one transaction; if one of them is refused, the others alone.
+
+    The writer's transactions are its own: ``relaxed`` turns off ``synchronous_commit``
+    for each (PostgreSQL; see ``receivers._statement`` for what that trades).
+    """
     from .models import AuditEntry
+    from .receivers import _insert, log_lost
 
-    alias = router.db_for_write(AuditEntry)
-    entries = [AuditEntry(**row) for row in rows]
+    connection = connections[alias]
     try:
-        with transaction.atomic(using=alias):
-            if relaxed and connections[alias].vendor == "postgresql":
-                # The batch's own transaction: see receivers._statement for the trade-off.
-                with connections[alias].cursor() as cursor:
+        with _own_transaction(alias):
+            if relaxed and connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            AuditEntry.objects.using(alias).bulk_create(entries, batch_size=MAX_BATCH)
-        return
+            AuditEntry.objects.using(alias).bulk_create(
+                [AuditEntry(**row) for row in rows], batch_size=MAX_BATCH)
+    except (IntegrityError, DataError):
+        # A row the table refuses (a repeated jti, a value too long): keep the others.
+        for row in rows:
+            try:
+                with _own_transaction(alias):
+                    _insert(connection, row, relaxed=False)
+            except Exception:
+                log_lost(row)
     except Exception:
-        if len(entries) == 1:
-            _log_lost(rows[0])
-            return
-    for row, entry in zip(rows, entries, strict=True):  # find the row that failed; keep the others
-        try:
-            with transaction.atomic(using=alias):
-                entry.save(using=alias, force_insert=True)
-        except Exception:
-            _log_lost(row)
+        # The database down or unreachable: one line for the batch, not one per row.
+        logger.exception("feedback_sso: the audit log could not record %d tokens "
+                         "(jti %s … %s)", len(rows), rows[0]["jti"], rows[-1]["jti"])
 
 
-def _log_lost(row: Row) -> None:
-    # The same message as a failed write in the request (receivers.record).
-    logger.exception("feedback_sso: the audit log could not record a %s token "
-                     "(jti %s, surface %s)", row["config_id"], row["jti"], row["surface"])
+class _own_transaction:  # lowercase: used like transaction.atomic
+    """``atomic()`` that also commits when the database's ``AUTOCOMMIT`` is off, where
+    ``atomic()`` alone would leave the writer's rows in a transaction nobody commits."""
+
+    def __init__(self, alias: str) -> None:
+        self.alias = alias
+        self.atomic = transaction.atomic(using=alias)
+
+    def __enter__(self) -> None:
+        self.atomic.__enter__()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.atomic.__exit__(*exc)
+        connection = connections[self.alias]
+        if not connection.get_autocommit() and not connection.in_atomic_block:
+            if exc[0] is None:
+                connection.commit()
+            else:
+                connection.rollback()
+
+
+def close_connections(*, idle: bool) -> None:
+    """What a request's end does for its connections (CONN_MAX_AGE honoured, a broken one
+    dropped); after :data:`IDLE_SECONDS` without a row, closed whatever the age."""
+    for connection in connections.all(initialized_only=True):
+        if idle:
+            connection.close()
+        else:
+            connection.close_if_unusable_or_obsolete()
 
 
 #: The process's writer.
@@ -134,4 +200,4 @@ writer = BackgroundWriter()
 # and a thread object whose thread didn't survive the fork: give it a writer of its own.
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=writer._reset)
-atexit.register(writer.flush, EXIT_FLUSH_SECONDS)
+atexit.register(writer.flush_at_exit)
