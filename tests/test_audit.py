@@ -281,17 +281,6 @@ def test_an_overlong_value_fails_rather_than_being_truncated(postgres: str, user
     assert "value too long" in caplog.text
 
 
-@pytest.mark.parametrize("value", [1, "false", None])
-def test_e017_audit_synchronous_commit(settings: Any, value: Any) -> None:
-    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_SYNCHRONOUS_COMMIT": value}
-    [error] = check_settings()
-    assert (error.id, error.msg, error.hint) == (
-        "feedback_sso.E017",
-        f"FEEDBACK_SSO['AUDIT_SYNCHRONOUS_COMMIT'] is {value!r}, not True or False.",
-        "Set it to True to make each audit row's commit wait for PostgreSQL's WAL flush, or "
-        "leave it out (False).")
-
-
 # AUDIT_WRITE = "background" -----------------------------------------------------------------
 
 @pytest.fixture
@@ -546,17 +535,6 @@ def test_use_tz_off_records_naive_local_times(audit_db: str, user: Any, settings
         make_naive(utc(issued.expires_at), ZoneInfo(time_zone)))
 
 
-@pytest.mark.parametrize("value", ["sync", "", None, True])
-def test_e018_audit_write(settings: Any, value: Any) -> None:
-    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_WRITE": value}
-    [error] = check_settings()
-    assert (error.id, error.msg, error.hint) == (
-        "feedback_sso.E018",
-        f'FEEDBACK_SSO[\'AUDIT_WRITE\'] is {value!r}, not "request" or "background".',
-        'Leave it out to insert each audit row before the response ("request"), or set '
-        '"background" to queue it for a writer thread.')
-
-
 # Concurrent load ---------------------------------------------------------------------------
 
 @AUTOCOMMIT
@@ -666,15 +644,27 @@ def test_purge_keeps_everything_with_retention_none(audit_db: str, settings: Any
     assert len(rows(audit_db)) == 1
 
 
-@pytest.mark.parametrize("value", [90, 0, timedelta(0), timedelta(days=-1), "90 days"])
-def test_e016_audit_retention(settings: Any, value: Any) -> None:
-    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_RETENTION": value}
+AUDIT_SETTING_ERRORS = [
+    *[("AUDIT_RETENTION", value, "E016", "not a positive timedelta or None.",
+       "Set it to how long the audit log keeps a row, e.g. timedelta(days=90), or None to "
+       "keep every row.") for value in [90, 0, timedelta(0), timedelta(days=-1), "90 days"]],
+    *[("AUDIT_SYNCHRONOUS_COMMIT", value, "E017", "not True or False.",
+       "Set it to True to make each audit row's commit wait for PostgreSQL's WAL flush, or "
+       "leave it out (False).") for value in [1, "false", None]],
+    *[("AUDIT_WRITE", value, "E018", 'not "request" or "background".',
+       'Leave it out to insert each audit row before the response ("request"), or set '
+       '"background" to queue it for a writer thread.') for value in ["sync", "", None, True]],
+]
+
+
+@pytest.mark.parametrize(("name", "value", "check_id", "expected", "hint"),
+                         AUDIT_SETTING_ERRORS)
+def test_audit_setting_errors(settings: Any, name: str, value: Any, check_id: str,
+                              expected: str, hint: str) -> None:
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, name: value}
     [error] = check_settings()
     assert (error.id, error.msg, error.hint) == (
-        "feedback_sso.E016",
-        f"FEEDBACK_SSO['AUDIT_RETENTION'] is {value!r}, not a positive timedelta or None.",
-        "Set it to how long the audit log keeps a row, e.g. timedelta(days=90), or None to "
-        "keep every row.")
+        f"feedback_sso.{check_id}", f"FEEDBACK_SSO['{name}'] is {value!r}, {expected}", hint)
 
 
 def test_the_migrations_match_the_model() -> None:
