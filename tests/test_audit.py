@@ -243,7 +243,7 @@ def test_the_relaxed_statement_turns_synchronous_commit_off_for_its_transaction(
               "surface": "code", "path": ""}
     with transaction.atomic(using=postgres):
         assert synchronous_commit(postgres) == "on"
-        receivers._insert(connections[postgres], values, relaxed=True)
+        receivers.insert_row(connections[postgres], values, relaxed=True)
         assert synchronous_commit(postgres) == "off"
     assert synchronous_commit(postgres) == "on"
     [row] = rows(postgres)

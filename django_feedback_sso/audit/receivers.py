@@ -59,14 +59,14 @@ def record(*, config_id: str, vendor_id: str, user: Any, claims: Mapping[str, An
             # The row commits (or rolls back) with the project's transaction, in either
             # mode, so a test suite's TestCase sees it at once; never relaxed.
             with transaction.atomic(using=alias):
-                _insert(connection, values, relaxed=False)
+                insert_row(connection, values, relaxed=False)
             return
         config = get_config()
         relaxed = not config.audit_synchronous_commit
         if config.audit_write == "background":
             writer.put(alias, values, relaxed=relaxed)
         else:
-            _insert(connection, values, relaxed=relaxed)
+            insert_row(connection, values, relaxed=relaxed)
     except Exception:
         # The exception names the table or the constraint, never the token (not stored).
         log_lost(values)
@@ -91,7 +91,7 @@ def log_lost(values: Mapping[str, Any]) -> None:
                      values["surface"])
 
 
-def _insert(connection: BaseDatabaseWrapper, values: Mapping[str, Any], *,
+def insert_row(connection: BaseDatabaseWrapper, values: Mapping[str, Any], *,
             relaxed: bool) -> None:
     """One INSERT statement, compiled once per database rather than by ``Model.save()``.
 

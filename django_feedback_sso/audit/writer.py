@@ -138,7 +138,7 @@ def write_batch(alias: str, rows: list[Row], *, relaxed: bool) -> None:
     for each (PostgreSQL; see ``receivers._statement`` for what that trades).
     """
     from .models import AuditEntry
-    from .receivers import _insert, log_lost
+    from .receivers import insert_row, log_lost
 
     connection = connections[alias]
     try:
@@ -153,7 +153,7 @@ def write_batch(alias: str, rows: list[Row], *, relaxed: bool) -> None:
         for row in rows:
             try:
                 with _own_transaction(alias):
-                    _insert(connection, row, relaxed=False)
+                    insert_row(connection, row, relaxed=False)
             except Exception:
                 log_lost(row)
     except Exception:
