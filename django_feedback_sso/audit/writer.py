@@ -117,8 +117,10 @@ class BackgroundWriter:
                 except queue.Empty:
                     break
             try:
-                for (alias, relaxed), rows in groupby(batch, key=lambda item: item[::2]):
-                    write_batch(alias, [row for _, row, _ in rows], relaxed=relaxed)
+                # Consecutive rows for the same database and commit mode: one INSERT.
+                by_target = groupby(batch, key=lambda item: (item[0], item[2]))
+                for (alias, relaxed), items in by_target:
+                    write_batch(alias, [row for _, row, _ in items], relaxed=relaxed)
                 if self._queue.empty():
                     close_connections(idle=False)
             except Exception:  # write_batch logs the rows it loses; the thread must live on
