@@ -16,6 +16,7 @@ from django.template.backends.django import DjangoTemplates
 from django.urls import NoReverseMatch, reverse
 
 from .conf import SETTING, load_config
+from .vendors.registry import MODULE, registry
 
 REQUEST_PROCESSOR = "django.template.context_processors.request"
 URL_NAMES = ("feedback_sso:token", "feedback_sso:redirect")
@@ -29,6 +30,19 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
                                                 id=problem.id, obj=SETTING)
         for problem in load_config().problems
     ]
+
+
+@register("feedback_sso")
+def check_discovered_vendors(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """E019: what is wrong in an installed app's ``feedback_sso_vendors`` module."""
+    return [Error(
+        f"{mistake.message}." if mistake.vendor_id is None else
+        f"Vendor {mistake.vendor_id!r} from {mistake.app}: {mistake.message}.",
+        hint=f"Fix {mistake.app}.{MODULE}: VENDORS maps each vendor id to a SPEC dict or a "
+             "VendorSpec (see the documentation's \"Adding a vendor\" page).",
+        id="feedback_sso.E019",
+        obj=mistake.app,
+    ) for mistake in registry().mistakes]
 
 
 @register(Tags.templates, "feedback_sso")

@@ -22,6 +22,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 
 from .exceptions import FeedbackSSOConfigurationError, FeedbackSSOUnknownVendor
+from .vendors.registry import registry
 
 if TYPE_CHECKING:
     from .vendors.base import Vendor
@@ -157,7 +158,11 @@ def default_config_id() -> str:
 
 
 #: Caches derived from settings, cleared by :func:`_reset_caches`: setting name -> clears.
-_RESETS: dict[str, list[Callable[[], None]]] = {SETTING: [load_config.cache_clear]}
+#: The vendor registry is found in INSTALLED_APPS, and every configuration is built on it.
+_RESETS: dict[str, list[Callable[[], None]]] = {
+    SETTING: [load_config.cache_clear],
+    "INSTALLED_APPS": [registry.cache_clear, load_config.cache_clear],
+}
 
 _Cached = TypeVar("_Cached", bound="functools._lru_cache_wrapper[Any]")
 

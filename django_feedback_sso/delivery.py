@@ -27,6 +27,7 @@ from .conf import VendorConfig, default_config_id, get_vendor_config, reset_with
 from .csp import get_csp_nonce
 from .exceptions import FeedbackSSOConfigurationError, FeedbackSSORefused
 from .tokens import IssuedToken, issue_token
+from .vendors.templates import get_template
 
 logger = logging.getLogger("django_feedback_sso")
 
@@ -70,7 +71,7 @@ def render_snippet(request: Any, config_id: str | None = None) -> str:
         config = get_vendor_config(config_id or default_config_id())
         _claim_page_globals(request, config)
         context = snippet_context(request, config)
-        template = _snippet_engine().get_template(config.spec.snippet_template)
+        template = get_template(snippet_engine(), config.spec.snippet_template)
         return str(template.render(Context(context))) + _sign_out(request, config, context)
     except Exception:
         log_or_raise(config_id, "snippet")
@@ -79,7 +80,7 @@ def render_snippet(request: Any, config_id: str | None = None) -> str:
 
 def render_page(template_name: str, context: dict[str, Any]) -> str:
     """One of the app's own templates (the redirect view's POST form), overridable."""
-    return str(_snippet_engine().get_template(template_name).render(Context(context)))
+    return str(get_template(snippet_engine(), template_name).render(Context(context)))
 
 
 def raw_token(request: Any, config_id: str | None = None) -> str:
@@ -130,7 +131,7 @@ def _sign_out(request: Any, config: VendorConfig, context: dict[str, Any]) -> st
     call = signout.take(request, config, signs_in)
     if call is None:
         return ""
-    template = _snippet_engine().get_template("feedback_sso/snippets/_sign_out.html")
+    template = snippet_engine().get_template("feedback_sso/snippets/_sign_out.html")
     return str(template.render(Context({"call": call, "nonce": context["nonce"]})))
 
 
@@ -176,7 +177,7 @@ def _fallback_engine() -> Engine:
     return Engine(app_dirs=True, libraries=get_installed_libraries())
 
 
-def _snippet_engine() -> Engine:
+def snippet_engine() -> Engine:
     """The project's Django template engine (so overrides apply), or a private one."""
     for engine in engines.all():
         if isinstance(engine, DjangoTemplates):

@@ -24,8 +24,8 @@ from django_feedback_sso import conf
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.vendors import Vendor
-from django_feedback_sso.vendors.builtin import ISSUELY
 from django_feedback_sso.vendors.custom import SHORTHANDS, SPEC_KEYS
+from django_feedback_sso.vendors.issuely.spec import SPEC as ISSUELY
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parent.parent

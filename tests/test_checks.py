@@ -56,11 +56,12 @@ def test_e003_unknown_vendor_suggests_the_closest(settings: Any) -> None:
     settings.FEEDBACK_SSO = {"VENDORS": {"sleekplna": {"SECRET": "x" * 40}}}
     error = only(check_settings())
     assert error.id == "feedback_sso.E003"
-    assert error.msg == ("FEEDBACK_SSO['VENDORS']['sleekplna']: 'sleekplna' is not a "
-                         "built-in vendor.")
-    assert error.hint == (f"Did you mean 'sleekplan'? Built in: {', '.join(BUILTIN_SPECS)}. "
-                          "For another vendor, describe it with 'SPEC' or point 'CLASS' at a "
-                          "Vendor subclass.")
+    assert error.msg == ("FEEDBACK_SSO['VENDORS']['sleekplna']: 'sleekplna' is not an "
+                         "installed vendor.")
+    assert error.hint == (f"Did you mean 'sleekplan'? Installed: {', '.join(BUILTIN_SPECS)}. "
+                          "For another vendor, describe it with 'SPEC', point 'CLASS' at a "
+                          "Vendor subclass, or install an app that provides it (a "
+                          "feedback_sso_vendors module).")
 
 
 @pytest.mark.parametrize("secret", [None, "", 1234])

@@ -13,7 +13,7 @@ from django_feedback_sso.exceptions import FeedbackSSOConfigurationError, Feedba
 from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.signals import token_issued
 from django_feedback_sso.vendors import Vendor
-from django_feedback_sso.vendors.builtin import ISSUELY
+from django_feedback_sso.vendors.issuely.spec import SPEC as ISSUELY
 from tests.oracle import verify
 from tests.settings import SECRETS
 

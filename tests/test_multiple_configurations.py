@@ -126,7 +126,7 @@ def test_an_unknown_vendor_is_e003_with_a_suggestion(two_of_each: Any,
 
     assert (error.id, error.msg) == (
         "feedback_sso.E003",
-        "FEEDBACK_SSO['VENDORS']['sleekplan-eu']['VENDOR']: 'sleekplna' is not a built-in "
+        "FEEDBACK_SSO['VENDORS']['sleekplan-eu']['VENDOR']: 'sleekplna' is not an installed "
         "vendor.")
     assert error.hint.startswith("Did you mean 'sleekplan'? ")
 

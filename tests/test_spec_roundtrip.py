@@ -24,8 +24,8 @@ from django_feedback_sso import conf
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.tokens import issue_token
 from django_feedback_sso.vendors import BUILTIN_SPECS, ClaimRule, VendorOption, VendorSpec
-from django_feedback_sso.vendors.builtin.sleekplan import lowercase_alphanumeric
 from django_feedback_sso.vendors.custom import SPEC_KEYS, spec_from_settings, spec_to_settings
+from django_feedback_sso.vendors.sleekplan.spec import lowercase_alphanumeric
 from django_feedback_sso.verification import verify_token
 from tests.oracle import verify
 from tests.settings import FEEDBACK_SSO

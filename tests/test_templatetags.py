@@ -9,9 +9,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template, TemplateSyntaxError
-from django.template.loader import get_template
 
+from django_feedback_sso.delivery import snippet_engine
 from django_feedback_sso.exceptions import FeedbackSSOConfigurationError, FeedbackSSOUnknownVendor
+from django_feedback_sso.vendors.templates import get_template
 from tests.conftest import render_tag
 from tests.factories import UserFactory
 from tests.html import Snippet
@@ -219,16 +220,20 @@ def test_hostile_display_names_never_break_out(name: str) -> None:
     assert claims["full_name"] == name.strip()
 
 
+def render_snippet_file(vendor_id: str, context: dict[str, Any]) -> str:
+    """A vendor's snippet template rendered alone, found by its name as the tag finds it."""
+    template = get_template(snippet_engine(), f"feedback_sso/snippets/{vendor_id}.html")
+    return str(template.render(Context(context)))
+
+
 def test_option_values_are_escaped_in_attributes(user: Any) -> None:
     # The snippet templates themselves, so no settings validation stands in front of them.
     hostile = 'x" onmouseover="alert(1)" y="</script><script>alert(1)//'
     context = {"options": {"PRODUCT_ID": hostile, "BOT_ID": hostile}, "signed_in": True,
                "token": hostile, "token_url": hostile, "script_url": hostile}
 
-    (sleek,) = Snippet(get_template("feedback_sso/snippets/sleekplan.html").render(
-        context)).scripts()
-    (boost,) = Snippet(get_template("feedback_sso/snippets/boostgpt.html").render(
-        context)).scripts()
+    (sleek,) = Snippet(render_snippet_file("sleekplan", context)).scripts()
+    (boost,) = Snippet(render_snippet_file("boostgpt", context)).scripts()
 
     assert sleek.attrs == {"src": "/static/feedback_sso/feedback-sso.js",
                            "data-feedback-sso": "sleekplan", "data-token-url": hostile,
@@ -247,8 +252,7 @@ def test_new_vendors_escape_every_value_in_attributes(vendor_id: str) -> None:
     context = {"options": options, "signed_in": True, "token": hostile, "token_url": hostile,
                "script_url": hostile, "redirect_url": hostile, "vendor": {"id": vendor_id}}
 
-    elements = Snippet(get_template(f"feedback_sso/snippets/{vendor_id}.html").render(
-        context)).elements
+    elements = Snippet(render_snippet_file(vendor_id, context)).elements
 
     zendesk_snippet = ["script"] if vendor_id == "zendesk_messaging" else []  # script_url set
     assert [e.tag for e in elements] == zendesk_snippet + [t for t, _ in NEW_SNIPPETS[vendor_id]]

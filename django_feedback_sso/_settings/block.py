@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..conf import Hook, Problem, VendorConfig
-from ..vendors import BUILTIN_SPECS, Vendor, build_vendor
+from ..vendors import Vendor, build_vendor, registry
 from ..vendors.custom import as_timedelta
 from ..vendors.docs import DOCS_URL
 from ..vendors.spec import COMMON_OPTIONS, RESERVED_CLAIMS
@@ -66,16 +66,12 @@ def _vendor(config_id: str, block: Mapping[str, Any], found: Collector) -> Vendo
     where = found.key("VENDOR") if "VENDOR" in block else found.key()
     if not isinstance(name, str) or not name:
         found.add("E003", f"{where} must be a vendor id such as 'sleekplan', not "
-                  f"{quoted(name)}.", f"Built in: {', '.join(BUILTIN_SPECS)}.")
+                  f"{quoted(name)}.", f"Installed: {', '.join(registry().specs)}.")
         return None
     try:
         return build_vendor(name, block)
     except LookupError:
-        close = difflib.get_close_matches(name, BUILTIN_SPECS, n=1)
-        found.add("E003", f"{where}: {name!r} is not a built-in vendor.",
-                  (f"Did you mean {close[0]!r}? " if close else "")
-                  + f"Built in: {', '.join(BUILTIN_SPECS)}. For another vendor, describe it "
-                  "with 'SPEC' or point 'CLASS' at a Vendor subclass.")
+        _unknown_vendor(name, where, found)
     except ImportError as exc:
         found.add("E010", f"{found.key('CLASS')} does not import as a Vendor class ({exc}).",
                   "Give the dotted path of a django_feedback_sso.vendors.Vendor subclass.")
@@ -89,6 +85,23 @@ def _vendor(config_id: str, block: Mapping[str, Any], found: Collector) -> Vendo
         found.add("E010", f"{found.key('CLASS')} failed to load ({type(exc).__name__}: "
                   f"{exc}).", "Fix the error in that module.")
     return None
+
+
+def _unknown_vendor(name: str, where: str, found: Collector) -> None:
+    """E003: no installed app provides ``name``, or the one that does got it wrong."""
+    known = registry()
+    broken = known.broken(name)
+    if broken is not None:
+        found.add("E003", f"{where}: vendor {name!r} from {broken.app} can't be used: "
+                  f"{broken.message}.", "Fix it in that app (system check "
+                  "feedback_sso.E019 reports the same).")
+        return
+    close = difflib.get_close_matches(name, known.specs, n=1)
+    found.add("E003", f"{where}: {name!r} is not an installed vendor.",
+              (f"Did you mean {close[0]!r}? " if close else "")
+              + f"Installed: {', '.join(known.specs)}. For another vendor, describe it "
+              "with 'SPEC', point 'CLASS' at a Vendor subclass, or install an app that "
+              "provides it (a feedback_sso_vendors module).")
 
 
 def _check_unknown_keys(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> None:

@@ -14,8 +14,7 @@ from typing import Any, Literal
 from urllib.parse import urlencode, urlsplit
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
+from django.template import Context, TemplateDoesNotExist
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.decorators import method_decorator
@@ -24,8 +23,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.csrf import csrf_exempt
 
 from ..conf import VendorConfig
+from ..delivery import snippet_engine
 from ..exceptions import FeedbackSSOTokenRejected
 from ..vendors.spec import IdentityField
+from ..vendors.templates import get_template
 from ..verification import identity, verify_token
 from ..views import VendorView, never_cached
 from .guard import sandbox_enabled
@@ -160,7 +161,8 @@ class WidgetScriptView(SandboxView):
         config = self.vendor_config(config_id)
         try:
             # By the vendor, not the configuration: "sleekplan-eu" is Sleekplan's widget too.
-            template = get_template(f"feedback_sso_sandbox/widgets/{config.vendor.id}.js")
+            template = get_template(snippet_engine(),
+                                    f"feedback_sso_sandbox/widgets/{config.vendor.id}.js")
         except TemplateDoesNotExist:
             return HttpResponse("// This vendor has no widget.", status=404,
                                 content_type="text/javascript; charset=utf-8")
@@ -168,8 +170,8 @@ class WidgetScriptView(SandboxView):
             reverse("feedback_sso_sandbox:verify", args=[config.id]))
         literals = {"vendor_id": config.id, "vendor_name": config.vendor.name,
                     "verify_url": verify_url}
-        body = template.render({"vendor": config.vendor, "js": {
-            name: _js_literal(value) for name, value in literals.items()}})
+        body = template.render(Context({"vendor": config.vendor, "js": {
+            name: _js_literal(value) for name, value in literals.items()}}))
         return HttpResponse(body, content_type="text/javascript; charset=utf-8")
 
 

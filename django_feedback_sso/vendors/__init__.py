@@ -1,4 +1,8 @@
-"""The vendor registry: built-in specs, plus vendors a project defines in settings."""
+"""Vendors: the spec type, the one class that runs every spec, and the registry.
+
+Built-in vendors are folders here (:mod:`.folders`); every installed app's vendors, these
+included, are discovered by :mod:`.registry`; a project may describe one in settings.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,17 @@ from typing import Any
 from django.utils.module_loading import import_string
 
 from .base import Vendor
-from .builtin import BUILTIN_SPECS
 from .custom import spec_from_settings, spec_to_settings
+from .folders import builtin_specs
+from .registry import registry
 from .spec import ClaimRule, VendorOption, VendorSpec
 
 __all__ = ["BUILTIN_SPECS", "ClaimRule", "Vendor", "VendorOption", "VendorSpec", "build_vendor",
-           "spec_to_settings"]
+           "registry", "spec_to_settings"]
+
+#: The vendors in this package's folders, by id (alphabetical); the registry has them and
+#: every other installed app's.
+BUILTIN_SPECS = builtin_specs()
 
 
 def build_vendor(vendor_id: str, block: Mapping[str, Any]) -> Vendor:
@@ -35,8 +44,8 @@ def build_vendor(vendor_id: str, block: Mapping[str, Any]) -> Vendor:
         spec = spec_from_settings(vendor_id, block["SPEC"])
     elif isinstance(getattr(vendor_class, "spec", None), VendorSpec):
         spec = vendor_class.spec
-    elif vendor_id in BUILTIN_SPECS:
-        spec = BUILTIN_SPECS[vendor_id]
+    elif vendor_id in registry().specs:
+        spec = registry().specs[vendor_id]
     else:
         raise LookupError(vendor_id)
     return vendor_class(spec)

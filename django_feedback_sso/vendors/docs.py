@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .builtin import BUILTIN_SPECS
+from .folders import builtin_specs
 from .spec import ClaimRule, VendorOption, VendorSpec
 
 #: Where the built documentation is published; a vendor's page is ``vendors/<id>.html``.
@@ -269,7 +269,7 @@ def write(directory: Path) -> list[Path]:
     """Write ``<id>.md`` for every built-in vendor into ``directory``; the paths written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for spec in BUILTIN_SPECS.values():
+    for spec in builtin_specs().values():
         path = directory / f"{spec.id}.md"
         path.write_text(generated_page(spec))
         written.append(path)

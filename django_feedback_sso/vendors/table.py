@@ -3,12 +3,16 @@
     python -m django_feedback_sso.vendors.table             # docs/vendors/index.md
     python -m django_feedback_sso.vendors.table readme      # README.md's vendor list
     python -m django_feedback_sso.vendors.table sign-out    # docs/signout.md
+    python -m django_feedback_sso.vendors.table --write     # all three (and the docs'
+                                                            # vendor toctree), in place
 """
 
 from __future__ import annotations
 
-from .builtin import BUILTIN_SPECS
+from pathlib import Path
+
 from .docs import page_url
+from .folders import builtin_specs
 from .spec import VendorSpec
 
 
@@ -35,7 +39,7 @@ def markdown_table() -> str:
         "| required options | delivery | docs |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for spec in BUILTIN_SPECS.values():
+    for spec in builtin_specs().values():
         claims = ", ".join(f"`{claim}`←{source}" for claim, source in spec.claim_names.items())
         required = ", ".join([*(f"`{name}`" for name in spec.required_claims),
                               *([" or ".join(f"`{name}`" for name in spec.required_any)]
@@ -51,14 +55,14 @@ def readme_vendor_list() -> str:
     """One row per built-in vendor for the README, linking its page of the documentation."""
     rows = ["| vendor | id | delivery |", "|---|---|---|"]
     rows += [f"| [{spec.name}]({page_url(spec.id)}) | `{spec.id}` | {_delivery(spec)} |"
-             for spec in BUILTIN_SPECS.values()]
+             for spec in builtin_specs().values()]
     return "\n".join(rows)
 
 
 def sign_out_table() -> str:
     """Which built-in vendors' widgets can be told to forget a user who signed out."""
     rows = ["| vendor | after sign-out, the next page calls |", "|---|---|"]
-    for spec in BUILTIN_SPECS.values():
+    for spec in builtin_specs().values():
         call = spec.sign_out_call
         how = (f"`{call[0]}({', '.join(repr(arg) for arg in call[1:])})`" if call
                else "nothing: no documented way")
@@ -66,8 +70,41 @@ def sign_out_table() -> str:
     return "\n".join(rows)
 
 
+def toctree() -> str:
+    """The docs' vendor index toctree: a page per built-in vendor."""
+    return "```{toctree}\n:maxdepth: 1\n\n" + "\n".join(builtin_specs()) + "\n```"
+
+
+#: File (from the checkout's root) -> (start marker, end marker, table), for ``--write``.
+TARGETS = {
+    "README.md": [("<!-- vendor-list:start", "<!-- vendor-list:end", readme_vendor_list)],
+    "docs/vendors/index.md": [("<!-- vendor-table:start", "<!-- vendor-table:end",
+                               markdown_table), ("", "", toctree)],
+    "docs/signout.md": [("<!-- sign-out-table:start", "<!-- sign-out-table:end",
+                         sign_out_table)],
+}
+
+
+def write(root: Path) -> None:
+    """Replace every generated table under ``root`` (a checkout) with a fresh one."""
+    for name, parts in TARGETS.items():
+        path = root / name
+        text = path.read_text()
+        for start, end, table in parts:
+            if not start:  # the toctree: the whole fenced block
+                begin = text.index("```{toctree}")
+                text = text[:begin] + table() + text[text.index("```\n", begin + 3) + 3:]
+                continue
+            body = text.index("\n", text.index(start)) + 1
+            text = text[:body] + table() + "\n" + text[text.index(end):]
+        path.write_text(text)
+
+
 if __name__ == "__main__":
     import sys
 
-    tables = {"sign-out": sign_out_table, "readme": readme_vendor_list}
-    print(tables.get(sys.argv[1] if len(sys.argv) > 1 else "", markdown_table)())
+    if sys.argv[1:] == ["--write"]:
+        write(Path.cwd())
+    else:
+        tables = {"sign-out": sign_out_table, "readme": readme_vendor_list}
+        print(tables.get(sys.argv[1] if len(sys.argv) > 1 else "", markdown_table)())

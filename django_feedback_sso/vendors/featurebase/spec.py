@@ -1,0 +1,54 @@
+"""Featurebase: its SSO contract, as data."""
+
+from __future__ import annotations
+
+from ..common import portal, return_hosts
+from ..spec import ClaimRule, VendorOption, VendorSpec
+
+# https://help.featurebase.app/articles/5257986-creating-and-signing-a-jwt-for-single-sign-on:
+# HS256; email, name, userId; profilePicture, customFields, locale, companies optional;
+# role "for user roles feature with enterprise plan". "at least one of email or userId"
+# (the newest version of that page). Portal SSO
+# (https://developers.featurebase.app/install/board/sso): Featurebase sends users to your
+# SSO URL with return_to; you send them to
+# {portal}/api/v1/auth/access/jwt?jwt=…&return_to=…. Widgets take jwtToken.
+SPEC = VendorSpec(
+    id="featurebase",
+    name="Featurebase",
+    docs_url="https://help.featurebase.app/articles/5257986-creating-and-signing-a-jwt-for-single-sign-on",
+    claim_names={"email": "email", "userId": "user_id", "name": "display_name"},
+    required_any=("email", "userId"),
+    claim_rules={
+        "email": ClaimRule(),
+        "userId": ClaimRule(),
+        "name": ClaimRule(),
+        "profilePicture": ClaimRule(pattern=r"https?://\S+"),
+        "customFields": ClaimRule(types=(dict,)),
+        "companies": ClaimRule(types=(list,)),
+        "tags": ClaimRule(types=(list,)),
+        "locale": ClaimRule(),
+        "role": ClaimRule(),
+    },
+    # A user role at Featurebase can grant rights there (enterprise user roles).
+    role_claims=frozenset({"role"}),
+    options=(
+        portal("https://yourorg.featurebase.app", required=True),
+        VendorOption("SSO_URL", "Featurebase's JWT sign-in endpoint on your portal.",
+                     kind="url", default="{PORTAL_URL}/api/v1/auth/access/jwt"),
+        VendorOption("ORGANIZATION", "Your organization name (yourorg in "
+                     "yourorg.featurebase.app); the tag then renders the feedback widget."),
+        VendorOption("WIDGET_SCRIPT_URL", "Featurebase's SDK loader.", kind="url",
+                     default="https://do.featurebase.app/js/sdk.js"),
+        return_hosts(),
+    ),
+    snippet_template="feedback_sso/snippets/featurebase.html",
+    snippet_embeds_token=True,
+    script_url_option="WIDGET_SCRIPT_URL",
+    sso_url_option="SSO_URL",
+    token_param="jwt",
+    return_mode="param",
+    return_param="return_to",
+    incoming_return_params=("return_to",),
+    host_options=("PORTAL_URL", "SSO_URL"),
+    page_globals=("Featurebase",),
+)

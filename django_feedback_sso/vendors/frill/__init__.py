@@ -1,0 +1,1 @@
+"""Frill: everything about this one vendor (spec.py, its templates, its contract)."""

@@ -1,0 +1,35 @@
+"""Intercom Messenger: its SSO contract ("Messenger Security with JWTs"), as data."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..spec import ClaimRule, VendorOption, VendorSpec
+
+# https://www.intercom.com/help/en/articles/10807823-migrating-from-identity-verification-to-messenger-security-with-jwts
+# and https://developers.intercom.com/installing-intercom/web/identity-verification: HS256
+# with the Messenger API secret; user_id required, email and other attributes optional,
+# exp optional ("match your app's session length"); on the web the JWT goes in
+# window.intercomSettings.intercom_user_jwt beside app_id, before the Messenger loads.
+SPEC = VendorSpec(
+    id="intercom",
+    name="Intercom",
+    docs_url="https://www.intercom.com/help/en/articles/10807823-migrating-from-identity-"
+             "verification-to-messenger-security-with-jwts",
+    claim_names={"user_id": "user_id", "email": "email", "name": "display_name"},
+    required_claims=("user_id",),
+    claim_rules={"user_id": ClaimRule(), "email": ClaimRule(), "name": ClaimRule()},
+    # The Messenger sends the JWT with its requests for as long as the page is open, and
+    # refuses them once it has expired: an hour, as in Intercom's own example.
+    default_lifetime=timedelta(hours=1),
+    options=(
+        VendorOption("APP_ID", "Your workspace's app ID (Settings → Installation → Web).",
+                     required=True),
+        VendorOption("WIDGET_SCRIPT_URL", "The Messenger loader.", kind="url",
+                     default="https://widget.intercom.io/widget/{APP_ID}"),
+    ),
+    snippet_template="feedback_sso/snippets/intercom.html",
+    script_url_option="WIDGET_SCRIPT_URL",
+    snippet_embeds_token=True,
+    page_globals=("intercomSettings", "Intercom"),
+)

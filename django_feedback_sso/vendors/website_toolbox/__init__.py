@@ -1,0 +1,1 @@
+"""Website Toolbox: everything about this one vendor (spec.py, its templates, its contract)."""

@@ -1,0 +1,1 @@
+"""Zendesk Messaging: everything about this one vendor (spec.py, its templates, its contract)."""

@@ -1,0 +1,43 @@
+"""Zendesk Messaging (the messaging Web Widget): its SSO contract, as data."""
+
+from __future__ import annotations
+
+from ..spec import ClaimRule, VendorOption, VendorSpec
+
+# https://developer.zendesk.com/api-reference/widget-messaging/web/authentication:
+# zE("messenger", "loginUser", function (callback) { callback(jwt) }); "The exp ... is
+# honored"; regenerate JWTs in that function. https://support.zendesk.com/hc/en-us/articles/4411666638746:
+# a signing key is a key id (kid) and a shared secret; external_id is "the primary
+# identification ... even when an email address is included"; name and email optional.
+# scope: "user" appears in Zendesk's samples as summarised elsewhere, not on a page we
+# could read: SCOPE is an option marked inferred.
+SPEC = VendorSpec(
+    id="zendesk_messaging",
+    name="Zendesk Messaging",
+    docs_url="https://developer.zendesk.com/api-reference/widget-messaging/web/authentication",
+    claim_names={"external_id": "user_id", "email": "email", "name": "display_name"},
+    required_claims=("scope", "external_id"),
+    claim_rules={
+        "scope": ClaimRule(),
+        "external_id": ClaimRule(),
+        "email": ClaimRule(),
+        "name": ClaimRule(),
+        "email_verified": ClaimRule(types=(bool,)),
+    },
+    options=(
+        VendorOption("KEY_ID", "The signing key's ID (kid), shown with its secret in Admin "
+                     "Center → Account → Security → End user authentication → Messaging.",
+                     required=True),
+        VendorOption("SCOPE", "The scope claim.", default="user", claim="scope",
+                     inferred=True),
+        VendorOption("WIDGET_SCRIPT_URL", "Your Web Widget snippet's src "
+                     "(https://static.zdassets.com/ekr/snippet.js?key=…); the tag then "
+                     "renders that snippet too.", kind="url"),
+    ),
+    header_options={"kid": "KEY_ID"},
+    snippet_template="feedback_sso/snippets/zendesk_messaging.html",
+    script_url_option="WIDGET_SCRIPT_URL",
+    # No token in the page: each loginUser callback fetches a fresh one.
+    snippet_embeds_token=False,
+    page_globals=("zE",),
+)
