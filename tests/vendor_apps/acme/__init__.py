@@ -1,0 +1,1 @@
+"""A package that ships a vendor, as another project's app would: Acme Board."""

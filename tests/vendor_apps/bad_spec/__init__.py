@@ -1,0 +1,1 @@
+"""An app with a SPEC that does not build."""

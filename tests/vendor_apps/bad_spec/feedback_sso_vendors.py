@@ -1,0 +1,1 @@
+VENDORS = {"halfboard": {"CLAIM_NAMES": {"email": "email"}, "ALGORITHM": "none"}}

@@ -1,0 +1,1 @@
+"""An app whose vendors module fails on import."""

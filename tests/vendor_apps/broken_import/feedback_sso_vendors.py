@@ -1,0 +1,1 @@
+raise RuntimeError("acme vendors could not start")

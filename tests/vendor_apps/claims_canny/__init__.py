@@ -1,0 +1,1 @@
+"""An app that claims a built-in vendor id."""

@@ -1,0 +1,1 @@
+VENDORS = {"canny": {"CLAIM_NAMES": {"email": "email"}}}

@@ -1,0 +1,1 @@
+"""An app whose VENDORS is a list."""

@@ -1,0 +1,1 @@
+VENDORS = ["acmeboard"]
