@@ -5,6 +5,8 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django_feedback_sso.vendors.folders import builtin_folders, folder_module
+
 # The browser tests drive the example project's demo app: installed when example_project/
 # is there (a checkout), left out where it isn't (the unpacked sdist), so the unit tests
 # never need it. The browser tests skip without it (tests/browser/conftest.py).
@@ -54,80 +56,15 @@ STATIC_URL = "/static/"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "/accounts/login/"
 
-#: One secret per vendor so a token signed for one can't pass as another's.
-SECRETS = {
-    "sleekplan": "sleekplan-test-secret-0123456789abcdef",
-    "productlift": "productlift-test-secret-0123456789abcdef",
-    "feedbackchimp": "feedbackchimp-test-secret-0123456789abcdef",
-    "issuely": "issuely-test-secret-0123456789abcdef-0000",
-    "boostgpt": "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f",
-    # issue 12, vendors-a
-    "canny": "canny-test-secret-0123456789abcdef-000000",
-    "featurebase": "featurebase-test-secret-0123456789abcdef",
-    "featureos": "featureos-test-secret-0123456789abcdef-00",
-    "userback": "userback-test-secret-0123456789abcdef-000",
-    "productlane": "pl_sso_productlane-test-secret-0123456789",
-    "suggix": "suggix-test-secret-0123456789abcdef-00000",
-    "website_toolbox": "website-toolbox-test-secret-0123456789ab",
-    "zendesk": "zendesk-test-secret-0123456789abcdef-0000",
-    "frill": "frill-test-secret-0123456789abcdef-00000",
-    "nolt": "nolt-test-secret-0123456789abcdef-000000",
-    "uservoice": "uservoice-test-secret-0123456789abcdef-0",
-    "zendesk_messaging": "zendesk-messaging-test-secret-0123456789abcdef",
-    "intercom": "intercom-test-secret-0123456789abcdef-00",
-    "announcekit": "announcekit-test-secret-0123456789abcdef",
-    "changelogfy": "changelogfy-test-secret-0123456789abcdef",
-}
+#: Every built-in vendor, configured as its folder's fixture says a project would (one
+#: secret each, so a token signed for one can't pass as another's).
+FIXTURES = {vendor_id: folder_module(vendor_id, "fixture") for vendor_id in builtin_folders()}
+SECRETS = {vendor_id: fixture.TEST_SECRET for vendor_id, fixture in FIXTURES.items()}
 
 FEEDBACK_SSO = {
     "DEFAULT_VENDOR": "sleekplan",
-    "VENDORS": {
-        "sleekplan": {"SECRET": SECRETS["sleekplan"], "PRODUCT_ID": "12345",
-                      "PORTAL_URL": "https://acme.sleekplan.app", "TOKEN_PARAM": "sso"},
-        "productlift": {"SECRET": SECRETS["productlift"],
-                        "PORTAL_URL": "https://feedback.example.com"},
-        # The inferred details, confirmed (check W005): the sandbox implements them.
-        "feedbackchimp": {"SECRET": SECRETS["feedbackchimp"],
-                          "PORTAL_URL": "https://acme.feedbackchimp.space",
-                          "SSO_URL": "https://acme.feedbackchimp.space/api/v1/auth/access/jwt",
-                          "TOKEN_PARAM": "jwt", "RETURN_PARAM": "return_to"},
-        "issuely": {"SECRET": SECRETS["issuely"], "COMPANY_ID": "acme"},
-        "boostgpt": {"SECRET": SECRETS["boostgpt"],
-                     "BOT_ID": "3f6c1f0e-6a4b-4d8e-9c1a-2b3c4d5e6f70"},
-        # issue 12, vendors-a
-        "canny": {"SECRET": SECRETS["canny"], "COMPANY_ID": "5f0c0ffee0c0ffee0c0ffee0",
-                  "PORTAL_URL": "https://acme.canny.io", "BOARD_TOKEN": "board-token-1"},
-        "featurebase": {"SECRET": SECRETS["featurebase"],
-                        "PORTAL_URL": "https://acme.featurebase.app", "ORGANIZATION": "acme"},
-        # SSO_URL confirmed (check W005): the sandbox implements it.
-        "featureos": {"SECRET": SECRETS["featureos"], "PORTAL_URL": "https://feedback.acme.test",
-                      "SSO_URL": "https://app.featureos.app/redirects/sso?domain={PORTAL_URL_HOST}",
-                      "EMBED_URL": "https://feedback.acme.test/embed/b/feedback"},
-        "userback": {"SECRET": SECRETS["userback"],
-                     "PORTAL_URL": "https://acme.ideas.userback.io/p/AbCdEf"},
-        "productlane": {"SECRET": SECRETS["productlane"],
-                        "PORTAL_URL": "https://feedback.acme-lane.test"},
-        "suggix": {"SECRET": SECRETS["suggix"], "PORTAL_URL": "https://feedback.acme-suggix.test"},
-        "website_toolbox": {"SECRET": SECRETS["website_toolbox"],
-                            "PORTAL_URL": "https://forum.acme.test"},
-        "zendesk": {"SECRET": SECRETS["zendesk"], "PORTAL_URL": "https://acme.zendesk.com"},
-        # The inferred redirect parameter, confirmed (check W005).
-        "frill": {"SECRET": SECRETS["frill"], "SCRIPT_KEY": "0b6b1a2c-frill-script-key",
-                  "PORTAL_URL": "https://acme.frill.co", "TOKEN_PARAM": "ssoToken"},
-        "nolt": {"SECRET": SECRETS["nolt"], "PORTAL_URL": "https://acme.nolt.io"},
-        "uservoice": {"SECRET": SECRETS["uservoice"], "PORTAL_URL": "https://acme.uservoice.com",
-                      "WIDGET_SCRIPT_URL": "https://widget.uservoice.com/AbCdEf123.js"},
-        # The inferred scope, confirmed (check W005).
-        "zendesk_messaging": {"SECRET": SECRETS["zendesk_messaging"],
-                              "KEY_ID": "app_64f0c0ffee0123456789abcd", "SCOPE": "user"},
-        "intercom": {"SECRET": SECRETS["intercom"], "APP_ID": "abc123de"},
-        "announcekit": {"SECRET": SECRETS["announcekit"],
-                        "WIDGET_URL": "https://announcekit.app/widgets/v2/2OTEC4",
-                        "SELECTOR": ".announcekit-widget",
-                        "FEED_URL": "https://announcekit.app/acmeco/updates"},
-        "changelogfy": {"SECRET": SECRETS["changelogfy"],
-                        "APP_ID": "163a312a-7cde-41ab-a80c-cb4cf281efdf"},
-    },
+    "VENDORS": {vendor_id: {"SECRET": SECRETS[vendor_id], **fixture.EXAMPLE}
+                for vendor_id, fixture in FIXTURES.items()},
 }
 
 

@@ -1,7 +1,9 @@
 """Built-in vendors, one folder each, found by looking, never listed by hand.
 
 A folder under ``django_feedback_sso/vendors/`` is a vendor when it is a package with a
-``spec`` module defining ``SPEC``; its other files are found by name (:data:`FILES`). The
+``spec`` module defining ``SPEC``; its other files are found by name: templates
+(:data:`FILES`), ``sandbox.py`` (its sandbox URL options) and ``fixture.py`` (its contract,
+as its documents state it, for the generated tests). The
 app's own ``feedback_sso_vendors`` module hands these to the registry, which discovers them
 exactly as it discovers another installed app's vendors.
 """
@@ -12,6 +14,7 @@ import functools
 import importlib
 import pkgutil
 from pathlib import Path
+from typing import Any
 
 from .spec import VendorSpec
 
@@ -48,6 +51,13 @@ def builtin_specs() -> dict[str, VendorSpec]:
                             f"with id {folder_id!r}")
         specs[folder_id] = spec
     return specs
+
+
+def folder_module(vendor_id: str, name: str) -> Any:
+    """A module of a built-in vendor's folder (``sandbox``, ``fixture``), or ``None``."""
+    if vendor_id not in builtin_folders() or not (HERE / vendor_id / f"{name}.py").is_file():
+        return None
+    return importlib.import_module(f"{__package__}.{vendor_id}.{name}")
 
 
 def folder_file(vendor_id: str, name: str) -> Path | None:

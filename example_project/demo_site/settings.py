@@ -8,6 +8,7 @@ from pathlib import Path
 import environ
 
 from django_feedback_sso.sandbox.vendor_urls import vendor_options
+from django_feedback_sso.vendors.folders import builtin_folders, folder_module
 
 from .local_secrets import demo_secret
 
@@ -61,37 +62,16 @@ SANDBOX_URL = env.str("SANDBOX_URL", default="http://127.0.0.1:8000/sandbox")
 SANDBOX = vendor_options(SANDBOX_URL)
 
 
-def vendor(vendor_id: str, **options: str) -> dict[str, str]:
-    """One vendor block: its secret, the sandbox URLs, and its account options."""
+def vendor(vendor_id: str) -> dict[str, str]:
+    """One vendor block: its secret, its folder's example account options, the sandbox URLs."""
+    fixture = folder_module(vendor_id, "fixture")
     return {"SECRET": demo_secret(f"{vendor_id.upper()}_SSO_SECRET"),
-            **SANDBOX[vendor_id], **options}
+            **fixture.EXAMPLE, **SANDBOX[vendor_id]}
 
 
+# Every built-in vendor, found in its folder like the registry finds it: a vendor added to
+# the package shows up here with nothing to edit.
 FEEDBACK_SSO = {
     "DEFAULT_VENDOR": "sleekplan",
-    "VENDORS": {
-        "sleekplan": vendor("sleekplan", PRODUCT_ID="12345"),
-        "productlift": vendor("productlift"),
-        "feedbackchimp": vendor("feedbackchimp"),
-        "issuely": vendor("issuely", COMPANY_ID="demo-company"),
-        "boostgpt": vendor("boostgpt", BOT_ID="00000000-0000-4000-8000-000000000000"),
-        # issue 12, vendors-a
-        "canny": vendor("canny", COMPANY_ID="demo-company", BOARD_TOKEN="demo-board"),  # noqa: S106 - a board id
-        "featurebase": vendor("featurebase", ORGANIZATION="demo"),
-        "featureos": vendor("featureos"),
-        "userback": vendor("userback"),
-        "productlane": vendor("productlane"),
-        "suggix": vendor("suggix"),
-        "website_toolbox": vendor("website_toolbox"),
-        "zendesk": vendor("zendesk"),
-        "frill": vendor("frill", SCRIPT_KEY="00000000-demo-frill-script-key"),
-        "nolt": vendor("nolt"),
-        "uservoice": vendor("uservoice"),
-        "zendesk_messaging": vendor("zendesk_messaging", KEY_ID="app_demo_signing_key"),
-        "intercom": vendor("intercom", APP_ID="demo1234"),
-        "announcekit": vendor("announcekit",
-                              WIDGET_URL="https://announcekit.app/widgets/v2/DEMO01",
-                              SELECTOR=".announcekit-widget"),
-        "changelogfy": vendor("changelogfy", APP_ID="00000000-demo-changelogfy-app-id"),
-    },
+    "VENDORS": {vendor_id: vendor(vendor_id) for vendor_id in builtin_folders()},
 }

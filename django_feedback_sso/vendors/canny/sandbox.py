@@ -1,0 +1,12 @@
+"""Where Canny is pointed at the sandbox's stand-in (``sandbox.js``, the verify page).
+
+``{sandbox}`` is where ``django_feedback_sso.sandbox.urls`` is included; see
+:func:`django_feedback_sso.sandbox.vendor_urls.vendor_options`.
+"""
+
+# Canny's SSO endpoint takes companyID on its query, as there.
+OPTIONS = {
+    "PORTAL_URL": "{sandbox}/canny/portal",
+    "SSO_URL": "{sandbox}/canny/portal/api/redirects/sso?companyID={COMPANY_ID}",
+    "WIDGET_SCRIPT_URL": "{sandbox}/canny/widget.js",
+}

@@ -1,0 +1,19 @@
+"""Changelogfy's contract as its documents state it: the tests' fixture.
+
+Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
+tests instead of agreeing with itself. The app itself never reads this module.
+"""
+
+# id, name, email; HS256.
+DOCUMENTED = {
+    "source": "https://help.changelogfy.com/en-us/article/single-sign-on-sso-sctjvs/",
+    "required": ("id", "name", "email"),
+}
+
+#: A configuration as a project writes it (less SECRET): the tests' and the demo's.
+EXAMPLE = {
+    "APP_ID": "163a312a-7cde-41ab-a80c-cb4cf281efdf",
+}
+
+#: The tests' shared secret (one per vendor, so one's token can't pass as another's).
+TEST_SECRET = "changelogfy-test-secret-0123456789abcdef"

@@ -1,0 +1,13 @@
+"""Where FeatureOS is pointed at the sandbox's stand-in (``sandbox.js``, the verify page).
+
+``{sandbox}`` is where ``django_feedback_sso.sandbox.urls`` is included; see
+:func:`django_feedback_sso.sandbox.vendor_urls.vendor_options`.
+"""
+
+# SSO_URL's domain default is inferred (W005): set here, it is confirmed.
+OPTIONS = {
+    "PORTAL_URL": "{sandbox}/featureos/portal",
+    "SSO_URL": "{sandbox}/featureos/portal/redirects/sso?domain={PORTAL_URL_HOST}",
+    "EMBED_URL": "{sandbox}/featureos/portal/embed/b/feedback",
+    "EMBED_SCRIPT_URL": "{sandbox}/featureos/widget.js",
+}

@@ -1,0 +1,25 @@
+"""FeedbackChimp's contract as its documents state it: the tests' fixture.
+
+Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
+tests instead of agreeing with itself. The app itself never reads this module.
+"""
+
+# "jti is used to prevent token replaying attacks"; email, name; HS256.
+DOCUMENTED = {
+    "source": "https://help.feedbackchimp.com/articles/10064-creating-and-signing-a-jwt-for-single-"
+        "sign-on-sso-in-feedbackchimp",
+    "required": ("email", "name", "jti"),
+    "rejects_replay": True,
+}
+
+# The inferred details, confirmed (check W005): the sandbox implements them.
+#: A configuration as a project writes it (less SECRET): the tests' and the demo's.
+EXAMPLE = {
+    "PORTAL_URL": "https://acme.feedbackchimp.space",
+    "SSO_URL": "https://acme.feedbackchimp.space/api/v1/auth/access/jwt",
+    "TOKEN_PARAM": "jwt",
+    "RETURN_PARAM": "return_to",
+}
+
+#: The tests' shared secret (one per vendor, so one's token can't pass as another's).
+TEST_SECRET = "feedbackchimp-test-secret-0123456789abcdef"

@@ -1,0 +1,23 @@
+"""Frill's contract as its documents state it: the tests' fixture.
+
+Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
+tests instead of agreeing with itself. The app itself never reads this module.
+"""
+
+# From the vendors' pages (../shared/research/vendors.md B3-B13), not the specs.
+# PHP/Node samples: email, id, name signed 'HS256' with the Frill SSO Key.
+DOCUMENTED = {
+    "source": "https://help.frill.co/article/65-sso-implementation",
+    "required": ("email", "id", "name"),
+}
+
+# The inferred redirect parameter, confirmed (check W005).
+#: A configuration as a project writes it (less SECRET): the tests' and the demo's.
+EXAMPLE = {
+    "SCRIPT_KEY": "0b6b1a2c-frill-script-key",
+    "PORTAL_URL": "https://acme.frill.co",
+    "TOKEN_PARAM": "ssoToken",
+}
+
+#: The tests' shared secret (one per vendor, so one's token can't pass as another's).
+TEST_SECRET = "frill-test-secret-0123456789abcdef-00000"

@@ -1,0 +1,19 @@
+"""Intercom's contract as its documents state it: the tests' fixture.
+
+Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
+tests instead of agreeing with itself. The app itself never reads this module.
+"""
+
+# user_id required; exp optional; HS256.
+DOCUMENTED = {
+    "source": "https://developers.intercom.com/installing-intercom/web/identity-verification",
+    "required": ("user_id",),
+}
+
+#: A configuration as a project writes it (less SECRET): the tests' and the demo's.
+EXAMPLE = {
+    "APP_ID": "abc123de",
+}
+
+#: The tests' shared secret (one per vendor, so one's token can't pass as another's).
+TEST_SECRET = "intercom-test-secret-0123456789abcdef-00"

@@ -1,0 +1,20 @@
+"""Issuely's contract as its documents state it: the tests' fixture.
+
+Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
+tests instead of agreeing with itself. The app itself never reads this module.
+"""
+
+# companyId, email required; "exp must expire within 10 minutes of iat".
+DOCUMENTED = {
+    "source": "https://tickets.sonnetinfotech.com/help/sso",
+    "required": ("companyId", "email", "iat", "exp"),
+    "max_lifetime": 600,
+}
+
+#: A configuration as a project writes it (less SECRET): the tests' and the demo's.
+EXAMPLE = {
+    "COMPANY_ID": "acme",
+}
+
+#: The tests' shared secret (one per vendor, so one's token can't pass as another's).
+TEST_SECRET = "issuely-test-secret-0123456789abcdef-0000"

@@ -1,0 +1,19 @@
+"""Userback's contract as its documents state it: the tests' fixture.
+
+Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
+tests instead of agreeing with itself. The app itself never reads this module.
+"""
+
+# "email, name and avatar_url" in the example; HS256.
+DOCUMENTED = {
+    "source": "https://support.userback.io/en/articles/6160423-single-sign-on-sso",
+    "required": ("email", "name"),
+}
+
+#: A configuration as a project writes it (less SECRET): the tests' and the demo's.
+EXAMPLE = {
+    "PORTAL_URL": "https://acme.ideas.userback.io/p/AbCdEf",
+}
+
+#: The tests' shared secret (one per vendor, so one's token can't pass as another's).
+TEST_SECRET = "userback-test-secret-0123456789abcdef-000"

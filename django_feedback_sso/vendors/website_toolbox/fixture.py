@@ -1,0 +1,19 @@
+"""Website Toolbox's contract as its documents state it: the tests' fixture.
+
+Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
+tests instead of agreeing with itself. The app itself never reads this module.
+"""
+
+# "email | string | Yes"; the sample signs HS256 with expiresIn '5m'.
+DOCUMENTED = {
+    "source": "https://www.websitetoolbox.com/support/single-sign-on-jwt-1045",
+    "required": ("email",),
+}
+
+#: A configuration as a project writes it (less SECRET): the tests' and the demo's.
+EXAMPLE = {
+    "PORTAL_URL": "https://forum.acme.test",
+}
+
+#: The tests' shared secret (one per vendor, so one's token can't pass as another's).
+TEST_SECRET = "website-toolbox-test-secret-0123456789ab"

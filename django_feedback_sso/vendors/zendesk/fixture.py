@@ -1,0 +1,21 @@
+"""Zendesk Help Center's contract as its documents state it: the tests' fixture.
+
+Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
+tests instead of agreeing with itself. The app itself never reads this module.
+"""
+
+# Every official sample: {iat, jti, name, email}, HS256, header typ JWT; the jti is
+# "a unique, random string that prevents token reuse".
+DOCUMENTED = {
+    "source": "https://github.com/zendesk/zendesk_jwt_sso_examples",
+    "required": ("iat", "jti", "name", "email"),
+    "rejects_replay": True,
+}
+
+#: A configuration as a project writes it (less SECRET): the tests' and the demo's.
+EXAMPLE = {
+    "PORTAL_URL": "https://acme.zendesk.com",
+}
+
+#: The tests' shared secret (one per vendor, so one's token can't pass as another's).
+TEST_SECRET = "zendesk-test-secret-0123456789abcdef-0000"

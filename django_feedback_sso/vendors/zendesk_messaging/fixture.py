@@ -1,0 +1,23 @@
+"""Zendesk Messaging's contract as its documents state it: the tests' fixture.
+
+Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
+tests instead of agreeing with itself. The app itself never reads this module.
+"""
+
+# A signing key is "a key id (kid) and a shared secret"; external_id is the primary
+# identification; scope "user" (Zendesk's samples).
+DOCUMENTED = {
+    "source": "https://support.zendesk.com/hc/en-us/articles/4411666638746",
+    "required": ("external_id", "scope"),
+    "header": (("kid", "app_64f0c0ffee0123456789abcd"),),
+}
+
+# The inferred scope, confirmed (check W005).
+#: A configuration as a project writes it (less SECRET): the tests' and the demo's.
+EXAMPLE = {
+    "KEY_ID": "app_64f0c0ffee0123456789abcd",
+    "SCOPE": "user",
+}
+
+#: The tests' shared secret (one per vendor, so one's token can't pass as another's).
+TEST_SECRET = "zendesk-messaging-test-secret-0123456789abcdef"
