@@ -51,7 +51,8 @@ def ensure_venv(*groups: str) -> None:
 
 
 def test(extra: list[str]) -> None:
-    ensure_venv("test", "lint", "example", "browser")
+    # docs: tests/browser/test_docs_layout.py builds the documentation site.
+    ensure_venv("test", "lint", "example", "browser", "docs")
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "mypy")
     run(PYTHON, "-m", "pytest", *extra)
