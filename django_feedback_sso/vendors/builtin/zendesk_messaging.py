@@ -42,4 +42,7 @@ ZENDESK_MESSAGING = VendorSpec(
     # No token in the page: each loginUser callback fetches a fresh one.
     snippet_embeds_token=False,
     page_globals=("zE",),
+    # zE("messenger", "logoutUser") logs the user out of the widget: the authentication
+    # page cited above.
+    sign_out_call=("zE", "messenger", "logoutUser"),
 )
