@@ -11,8 +11,12 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
 
 from tests.browser.support import ZOE_NAME, Page, expect, log_in
+from tests.factories import UserFactory
 from tests.oracle import verify
 
 pytestmark = pytest.mark.browser
@@ -202,3 +206,68 @@ def test_intercom_jwt_survives_the_site_replacing_intercom_settings(page: Page) 
     settings = page.evaluate("window.intercomSettings")
     assert settings["api_base"] == "https://api-iam.intercom.io"
     assert verify("intercom", settings["intercom_user_jwt"])["email"] == "zoe@example.com"
+
+
+# Intercom: a change of user on a page whose Messenger already booted. Intercom documents
+# it as Intercom('shutdown') then Intercom('boot', settings)
+# (https://developers.intercom.com/installing-intercom/docs/intercom-javascript); the same
+# user again is Intercom('update', settings), as Intercom's snippet does on such a page.
+
+# What a single-page app does once someone else signed in: fetch the new fragment and run
+# its scripts (a script added with innerHTML would not run).
+RENDER_THE_TAG_AGAIN = """async () => {
+  const html = await (await fetch("/page/intercom/")).text();
+  const fetched = new DOMParser().parseFromString(html, "text/html")
+    .querySelector("script[data-feedback-sso]");
+  const script = document.createElement("script");
+  for (const attribute of fetched.attributes) {
+    script.setAttribute(attribute.name, attribute.value);
+  }
+  document.querySelector("main").append(script);
+}"""
+PANELS = f"""() => [...document.querySelectorAll("{PANEL}[data-sandbox-vendor='intercom']")]
+  .map(panel => [panel.dataset.sandboxVia, panel.dataset.sandboxState,
+                 panel.querySelector(".sandbox-status").textContent])"""
+
+
+def sign_in_without_a_page_load(page: Page, live_server: Any, user: Any) -> None:
+    """Give the browser a session of ``user``, as a sign-in by fetch would."""
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "url": live_server.url,
+                               "value": client.cookies[settings.SESSION_COOKIE_NAME].value}])
+
+
+@pytest.mark.parametrize("who", ["another user", "a refused user", "the same user"])
+def test_intercom_change_of_user_is_shutdown_then_boot(page: Page, live_server: Any,
+                                                       who: str) -> None:
+    model = get_user_model()
+    zoe = model.objects.get(username="zoe")
+    next_user = {"another user": lambda: UserFactory(),
+                 "a refused user": lambda: model.objects.get(username="staff"),
+                 "the same user": lambda: zoe}[who]()
+    log_in(page, "zoe")
+    page.goto("/page/intercom/")
+    expect(panel(page, "intercom", "intercomSettings")).to_have_attribute(
+        "data-sandbox-state", "signed-in")
+
+    sign_in_without_a_page_load(page, live_server, next_user)
+    page.evaluate(RENDER_THE_TAG_AGAIN)
+
+    zoe_signed_in = f"Signed in as {ZOE_NAME} <zoe@example.com>"
+    expected = {
+        "another user": [
+            ["intercomSettings", "signed-out", f"Signed out by Intercom('shutdown'): forgot "
+                                               f"{ZOE_NAME}"],
+            ["boot", "signed-in", f"Signed in as Jane Doe <{next_user.email}>"]],
+        "a refused user": [
+            ["intercomSettings", "signed-out", f"Signed out by Intercom('shutdown'): forgot "
+                                               f"{ZOE_NAME}"],
+            ["boot", "anonymous", "Anonymous visitor (no intercom_user_jwt)."]],
+        "the same user": [
+            ["intercomSettings", "signed-in", zoe_signed_in],
+            ["update", "signed-in", zoe_signed_in]],
+    }[who]
+    last = page.locator(f"{PANEL}[data-sandbox-vendor='intercom']").nth(1)
+    expect(last).to_have_attribute("data-sandbox-state", expected[1][1])
+    assert page.evaluate(PANELS) == expected
