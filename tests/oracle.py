@@ -101,9 +101,10 @@ DOCUMENTED = {
         "https://help.uservoice.com/hc/en-us/articles/360062340693-Single-Sign-On-with-JSON-"
         "Web-Tokens-JWT", required=("guid", "email")),
     # A signing key is "a key id (kid) and a shared secret"; external_id is the primary
-    # identification; scope "user" (Zendesk's samples).
+    # identification (support.zendesk.com 4411666638746); kid in the header, scope "user"
+    # and a string external_id in the payload (Sunshine Conversations' guide).
     "zendesk_messaging": DocumentedRules(
-        "https://support.zendesk.com/hc/en-us/articles/4411666638746",
+        "https://docs.smooch.io/guide/authenticating-users",
         required=("external_id", "scope"), header=(("kid", "app_64f0c0ffee0123456789abcd"),)),
     # user_id required; exp optional; HS256.
     "intercom": DocumentedRules(

@@ -117,9 +117,8 @@ FEEDBACK_SSO = {
         "nolt": {"SECRET": SECRETS["nolt"], "PORTAL_URL": "https://acme.nolt.io"},
         "uservoice": {"SECRET": SECRETS["uservoice"], "PORTAL_URL": "https://acme.uservoice.com",
                       "WIDGET_SCRIPT_URL": "https://widget.uservoice.com/AbCdEf123.js"},
-        # The inferred scope, confirmed (check W005).
         "zendesk_messaging": {"SECRET": SECRETS["zendesk_messaging"],
-                              "KEY_ID": "app_64f0c0ffee0123456789abcd", "SCOPE": "user"},
+                              "KEY_ID": "app_64f0c0ffee0123456789abcd"},
         "intercom": {"SECRET": SECRETS["intercom"], "APP_ID": "abc123de"},
         "announcekit": {"SECRET": SECRETS["announcekit"],
                         "WIDGET_URL": "https://announcekit.app/widgets/v2/2OTEC4",

@@ -53,9 +53,7 @@ def vendor_options(base_url: str) -> dict[str, dict[str, str]]:
                  "PORTAL_URL": f"{base}/nolt/portal"},
         "uservoice": {"WIDGET_SCRIPT_URL": f"{base}/uservoice/widget.js",
                       "PORTAL_URL": f"{base}/uservoice/portal"},
-        # scope "user" is inferred (W005); the sandbox checks exactly that.
-        "zendesk_messaging": {"WIDGET_SCRIPT_URL": f"{base}/zendesk_messaging/widget.js",
-                              "SCOPE": "user"},
+        "zendesk_messaging": {"WIDGET_SCRIPT_URL": f"{base}/zendesk_messaging/widget.js"},
         "intercom": {"WIDGET_SCRIPT_URL": f"{base}/intercom/widget.js"},
         "announcekit": {"WIDGET_SCRIPT_URL": f"{base}/announcekit/widget.js",
                         "FEED_URL": f"{base}/announcekit/portal/acmeco/updates"},
