@@ -51,7 +51,8 @@ def ensure_venv(*groups: str) -> None:
 
 
 def test(extra: list[str]) -> None:
-    ensure_venv("test", "lint", "example", "browser")
+    # docs: tests/browser/test_docs_layout.py builds the documentation site.
+    ensure_venv("test", "lint", "example", "browser", "docs")
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "mypy")
     run(PYTHON, "-m", "pytest", *extra)
@@ -86,8 +87,20 @@ def example(extra: list[str]) -> None:
     run(PYTHON, manage, "create_demo_users", env=env)
     print(f"\nOpen http://{address}/ and log in with a demo account (Ctrl-C stops).\n",
           flush=True)
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how the demo ends
-        run(PYTHON, manage, "runserver", address, *options, env=env)
+    serve(PYTHON, manage, "runserver", address, *options, env=env)
+
+
+def serve(*args: str | Path, env: dict[str, str]) -> None:
+    """Run the server in this process's place, so that a signal meant for dev.py (Ctrl-C,
+    a supervisor's SIGTERM) reaches the server and leaves nothing running without a parent."""
+    command = [str(arg) for arg in args]
+    print("+", " ".join(command), flush=True)
+    if os.name == "nt":  # Windows has no exec that keeps the process; Ctrl-C reaches both
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how the demo ends
+            subprocess.run(command, check=True, cwd=ROOT, env=env)  # noqa: S603
+        return
+    os.chdir(ROOT)
+    os.execve(command[0], command, env)  # noqa: S606
 
 
 def bench(extra: list[str]) -> None:

@@ -462,16 +462,37 @@ def test_w006_quiet_for_values_that_grant_nothing(vendor_settings: Any, vendor_i
     assert check_settings() == []
 
 
-def test_w005_an_inferred_claim_warns_without_a_redirect(vendor_settings: Any) -> None:
-    # Zendesk Messaging has no redirect view, but every token carries scope.
-    vendor_settings("zendesk_messaging", SCOPE=None)
+def test_w005_an_inferred_claim_warns_without_a_redirect(settings: Any) -> None:
+    # No redirect view, but every token carries the claim the inferred option fills.
+    settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": "a" * 32, "SPEC": {
+        "NAME": "Acme", "DOCS_URL": "https://acme.example/docs/sso",
+        "CLAIM_NAMES": {"email": "email"},
+        "OPTIONS": [{"NAME": "SCOPE", "HELP": "The scope claim.", "DEFAULT": "user",
+                     "CLAIM": "scope", "INFERRED": True}]}}}}
 
     warning = only(check_settings())
 
     assert (warning.id, warning.msg) == (
         "feedback_sso.W005",
-        "FEEDBACK_SSO['VENDORS']['zendesk_messaging']: the default of SCOPE ('user') is "
-        "inferred; no Zendesk Messaging document confirms it.")
+        "FEEDBACK_SSO['VENDORS']['acme']: the default of SCOPE ('user') is inferred; no Acme "
+        "document confirms it.")
+
+
+def test_zendesk_messaging_scope_is_confirmed_not_inferred(vendor_settings: Any) -> None:
+    # https://docs.smooch.io/guide/authenticating-users: the payload's scope is "user".
+    vendor_settings("zendesk_messaging", SCOPE=None)
+
+    assert check_settings() == []
+
+
+def test_e012_zendesk_messaging_scope_can_only_be_user(vendor_settings: Any) -> None:
+    vendor_settings("zendesk_messaging", SCOPE="appUser")
+
+    error = only(check_settings())
+
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E012", "FEEDBACK_SSO['VENDORS']['zendesk_messaging']['SCOPE'] is "
+        "'appUser'.", "Use one of: user.")
 
 
 def test_e005_key_id_is_required_for_zendesk_messaging(vendor_settings: Any) -> None:

@@ -105,3 +105,12 @@ def test_troubleshooting_names_every_refusal_reason() -> None:
 
     assert named - {"reason", "createsuperuser", "create_user"} == (
         codes - {FeedbackSSORefused.ANONYMOUS} | {"authentication_required"})
+
+
+def test_the_front_page_leaves_the_table_of_contents_to_the_sidebar() -> None:
+    index = (DOCS / "index.md").read_text()
+
+    toctrees = re.findall(r"```\{toctree\}\n(.*?)```", index, flags=re.DOTALL)
+
+    assert len(toctrees) == 4
+    assert [":hidden:" in toctree.splitlines() for toctree in toctrees] == [True] * 4

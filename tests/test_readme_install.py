@@ -5,8 +5,9 @@ order: ``# settings.py`` / ``# urls.py`` blocks are appended to the project's fi
 ``# .env`` block and ``{# templates/… #}`` blocks become files, and ``sh`` blocks run
 (``python manage.py …`` for real; ``pip install`` is checked against what is installed
 here, as the tests run offline). A template block without a file name is the tag, rendered
-for the user the README creates. Then the URLs the section tells the reader to open are
-requested as that user, and the tokens are verified with joserfc.
+for the user the README creates. Then that user logs in through the login page, the URLs
+the section tells the reader to open are requested as that user, and the tokens are
+verified with joserfc.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ INSTALL = re.search(r"<!-- install:start(.*?)<!-- install:end -->",
                     (ROOT / "README.md").read_text(), re.DOTALL)
 BLOCK = re.compile(r"^```(\w+)\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 PROJECT = "mysite"
+DISTRIBUTION = "django-feedback-sso"
+JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]+")
 NO_ISSUES = "System check identified no issues (0 silenced).\n"
 
 
@@ -73,12 +76,18 @@ def manage(project: Path, *args: str) -> str:
     return result.stdout
 
 
+def pip_install_command() -> list[str]:
+    (command,) = [shlex.split(line) for block in install_blocks() if block.language == "sh"
+                  for line in block.text.splitlines() if line.startswith("pip install")]
+    return command
+
+
 def check_pip_install(command: list[str]) -> None:
-    """Every requirement named is a real distribution: the one installed here."""
-    arguments = iter(command[2:])
-    for argument in arguments:
-        if argument in ("-e", "--editable"):
-            next(arguments)
+    """Every requirement named is a real distribution, the one installed here; a path is a
+    checkout of this project, wherever it was cloned."""
+    for argument in command[2:]:
+        if "/" in argument:
+            metadata.distribution(Path(argument).name)
         elif not argument.startswith("-"):
             metadata.distribution(Requirement(argument).name)
 
@@ -123,7 +132,7 @@ from django.contrib.auth import get_user_model
 from django.template import engines
 from django.test import Client, RequestFactory
 
-urls, templates = json.loads(sys.argv[1])
+urls, templates, password = json.loads(sys.argv[1])
 User = get_user_model()
 (user,) = User.objects.filter(is_staff=False)
 out = {"email": user.email, "username": user.get_username()}
@@ -131,6 +140,10 @@ client = Client(HTTP_HOST="127.0.0.1:8000")  # as runserver's browser; DEBUG all
 anonymous = client.get(urls["redirect"])
 out["login_url"] = anonymous.headers.get("Location", "")
 out["login_page"] = client.get(out["login_url"]).status_code
+landed = client.post(out["login_url"].split("?")[0],
+                     {"username": user.get_username(), "password": password}, follow=True)
+out["logged_in"] = [[url for url, _ in landed.redirect_chain], landed.status_code,
+                    landed.content.decode()]
 client.force_login(user)
 out["token"] = client.get(urls["token"]).json()
 portal = client.get(urls["redirect"], follow=True)
@@ -153,6 +166,12 @@ def readme_urls() -> dict[str, str]:
     found = re.findall(r"<http://127\.0\.0\.1:8000(/[\w/-]+/(redirect|token|verify)/)>",
                        install_text())
     return {kind: path for path, kind in found}
+
+
+def readme_password() -> str:
+    """The password of the user the section creates."""
+    (password,) = re.findall(r"create_user\('\w+', '[^']*', '([^']*)'\)", install_text())
+    return password
 
 
 def dotenv_secret(project: Path) -> str:
@@ -178,7 +197,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]
             apply(project, block, templates)
     checks.append(manage(project, "check"))  # and once more with every block applied
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", PROOF, json.dumps([readme_urls(), templates])],
+        [sys.executable, "-c", PROOF, json.dumps([readme_urls(), templates, readme_password()])],
         cwd=project, env=project_env(project), capture_output=True, text=True, timeout=120,
         check=False)
     assert result.returncode == 0, result.stderr
@@ -222,7 +241,7 @@ def test_the_tag_renders_a_token_that_verifies(installed: tuple[Path, list[str],
     project, _, seen = installed
     (rendered,) = seen["tags"]
 
-    tokens = re.findall(r"eyJ[\w-]+\.[\w-]+\.[\w-]+", rendered)
+    tokens = JWT.findall(rendered)
 
     assert len(tokens) == 1
     assert verify("sleekplan", tokens[0], secret=dotenv_secret(project))["mail"] == seen["email"]
@@ -245,3 +264,25 @@ def test_the_superuser_is_refused_as_the_readme_says(
 
     assert seen["superuser"] == [403, {"error": "refused", "reason": "staff"}]
     assert '{"error": "refused", "reason": "staff"}' in install_text()
+
+
+def test_the_install_command_works_from_a_checkout_and_names_the_package_to_come() -> None:
+    command = pip_install_command()
+    checkout = command[2]
+
+    assert ":" not in checkout  # a path, not a URL or a "name @ URL" of a repository
+    assert Path(checkout).name == DISTRIBUTION
+    assert "until the first release" in install_text().lower()
+    assert f"`pip install {DISTRIBUTION}`" in install_text()  # after it, by name
+
+
+def test_logging_in_lands_on_a_page_with_the_tag(installed: tuple[Path, list[str], Any]) -> None:
+    """Not on Django's default /accounts/profile/, which nothing serves."""
+    project, _, seen = installed
+    redirects, status, html = seen["logged_in"]
+
+    tokens = JWT.findall(html)
+
+    assert (redirects, status) == (["/"], 200)
+    assert len(tokens) == 1
+    assert verify("sleekplan", tokens[0], secret=dotenv_secret(project))["mail"] == seen["email"]

@@ -1,7 +1,7 @@
 """Sign-out: the first page after ``logout()`` tells each vendor's widget to forget the user.
 
-tests/settings.py installs ``SignOutMiddleware``; Sleekplan is the seed vendor with a
-documented sign-out call (``$sleek.resetUser``).
+tests/settings.py installs ``SignOutMiddleware``. The built-in vendors with a documented
+sign-out call: Sleekplan, Frill, Zendesk Messaging and Intercom.
 """
 
 from __future__ import annotations
@@ -20,8 +20,23 @@ from tests.html import Snippet
 
 pytestmark = pytest.mark.django_db
 
-SLEEKPLAN_SIGN_OUT = ('<script src="/static/feedback_sso/feedback-sso.js" '
-                      'data-feedback-sso-sign-out="$sleek.resetUser"></script>')
+#: Each vendor's documented call, as the sign-out script names it (path, then words).
+SIGN_OUT_CALLS = {
+    "sleekplan": "$sleek.resetUser",  # https://sleekplan.com/docs/sdk/user-setup
+    "frill": "Frill unidentify",  # https://developers.frill.co/frill-script/identifying-users
+    # https://developer.zendesk.com/api-reference/widget-messaging/web/authentication
+    "zendesk_messaging": "zE messenger logoutUser",
+    # https://developers.intercom.com/installing-intercom/docs/intercom-javascript
+    "intercom": "Intercom shutdown",
+}
+
+
+def sign_out_script(call: str) -> str:
+    return ('<script src="/static/feedback_sso/feedback-sso.js" '
+            f'data-feedback-sso-sign-out="{call}"></script>')
+
+
+SLEEKPLAN_SIGN_OUT = sign_out_script(SIGN_OUT_CALLS["sleekplan"])
 
 
 @pytest.fixture(autouse=True)
@@ -40,27 +55,42 @@ def page(client: Client, vendor_id: str = "sleekplan") -> str:
     return client.get(f"/page/{vendor_id}/").content.decode()
 
 
+def still_to_tell(cookie_value: str) -> str:
+    """The configuration ids a sign-out cookie carries."""
+    request = RequestFactory().get("/")
+    request.COOKIES[COOKIE] = cookie_value
+    value: str = request.get_signed_cookie(COOKIE, salt=SALT)
+    return value
+
+
 def test_logout_sets_a_signed_http_only_cookie() -> None:
     client = Client()
     client.force_login(UserFactory())
     response = client.post("/test-logout/")
     cookie = response.cookies[COOKIE]
-    request = RequestFactory().get("/")
-    request.COOKIES[COOKIE] = cookie.value
-    assert request.get_signed_cookie(COOKIE, salt=SALT) == "sleekplan"
+    assert still_to_tell(cookie.value) == "frill.intercom.sleekplan.zendesk_messaging"
     assert (cookie["httponly"], cookie["samesite"], cookie["max-age"]) == (True, "Lax",
                                                                           1209600)
 
 
-def test_the_next_page_with_the_tag_signs_the_widget_out_once() -> None:
-    anonymous = page(Client())
+@pytest.mark.parametrize(("vendor_id", "call"), SIGN_OUT_CALLS.items())
+def test_the_next_page_with_the_tag_signs_the_widget_out_once(vendor_id: str,
+                                                              call: str) -> None:
+    anonymous = page(Client(), vendor_id)
     client = signed_out_client()
-    first = client.get("/page/sleekplan/")
-    assert first.content.decode() == anonymous.replace("</main>",
-                                                       f"{SLEEKPLAN_SIGN_OUT}\n</main>")
-    assert first.cookies[COOKIE].value == ""  # deleted
-    assert first.cookies[COOKIE]["max-age"] == 0
-    assert "data-feedback-sso-sign-out" not in page(client)
+    first = page(client, vendor_id)
+    assert first == anonymous.replace("</main>", f"{sign_out_script(call)}\n</main>")
+    assert "data-feedback-sso-sign-out" not in page(client, vendor_id)
+
+
+def test_the_cookie_goes_once_every_widget_was_told() -> None:
+    client = signed_out_client()
+    left = []
+    for vendor_id in ["intercom", "sleekplan", "frill", "zendesk_messaging"]:
+        cookie = client.get(f"/page/{vendor_id}/").cookies[COOKIE]
+        left.append(still_to_tell(cookie.value) if cookie.value else cookie["max-age"])
+    assert left == ["frill.sleekplan.zendesk_messaging", "frill.zendesk_messaging",
+                    "zendesk_messaging", 0]  # 0: deleted
 
 
 def test_a_page_of_another_vendor_leaves_the_entry() -> None:

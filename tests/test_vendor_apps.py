@@ -138,7 +138,7 @@ def test_the_sandbox_verifies_its_tokens(acme: None, user: Any) -> None:
 def test_the_docs_generator_writes_its_page(acme: None) -> None:
     page = generated_page(registry().specs["acmeboard"])
 
-    assert "| `BOARD_URL` | yes | https URL (the portal) | — | Your board. |" in page
+    assert "| `BOARD_URL` | yes | https URL (the portal) | Your board. |" in page
     assert ("- **Redirect view**: `/feedback-sso/acmeboard/redirect/` answers a 302 to "
             "`SSO_URL` with `?jwt=`; a return target goes along as `return_to`.") in page
 

@@ -171,6 +171,23 @@ def test_zendesk_messaging_claims_and_key_id_header(user: Any) -> None:
     assert "email_verified" not in claims  # the app doesn't know the email is verified
 
 
+def test_featurebase_flat_custom_attributes_and_company_ids_pass_through(
+        vendor_settings: Any, user: Any) -> None:
+    # The newest JWT article
+    # (https://help.featurebase.app/en/help/articles/5257986-creating-and-signing-a-jwt):
+    # custom attributes are top-level keys (created in Featurebase first), not a
+    # customFields object, and each company is named by companyId.
+    extra = {"plan": "enterprise", "seats": 12, "companies": [
+        {"companyId": "acme-1", "name": "Acme", "monthlySpend": 500, "industry": "Retail"}]}
+    vendor_settings(USER_CLAIMS=lambda u, config_id: extra)
+
+    claims = verify("featurebase", issue_token_for(user, "featurebase").token)
+
+    assert {name: value for name, value in claims.items()
+            if name not in ("iat", "exp", "jti")} == {
+        "email": user.email, "userId": str(user.pk), "name": "Jane Doe", **extra}
+
+
 def test_intercom_tokens_last_the_messenger_visit(user: Any) -> None:
     claims = verify("intercom", issue_token_for(user, "intercom").token)
 

@@ -53,8 +53,10 @@ def generated_page(spec: VendorSpec) -> str:
 
 
 def _settings(spec: VendorSpec) -> str:
-    rows = ["| key | required | value | default | what it is |", "|---|---|---|---|---|",
-            "| `SECRET` | yes | text | — | the vendor's shared SSO secret (see below) |"]
+    # Four columns: a default (often a long URL) in a column of its own would push the
+    # last one out of view on a laptop's screen.
+    rows = ["| key | required | value | what it is |", "|---|---|---|---|",
+            "| `SECRET` | yes | text | the vendor's shared SSO secret (see below) |"]
     rows += [_option_row(option) for option in spec.options]
     lines = ["\n".join(rows), "",
              "Every block also takes `VENDOR`, `LIFETIME`, `ALLOW_STAFF`, `CLAIMS`, `CLASS` "
@@ -67,16 +69,16 @@ def _option_row(option: VendorOption) -> str:
     kind = _KINDS[option.kind]
     if option.choices:
         kind += " " + ", ".join(f"`{choice}`" for choice in option.choices)
-    default = f"`{option.default}`" if option.default else "—"
-    if option.inferred:
-        default += " (inferred: W005 until set)"
     notes = [option.help]
     if option.claim:
         notes.append(f"Sent as the claim `{option.claim}`.")
     if option.spec_fields:
         notes.append("Replaces " + ", ".join(f"`{name}`" for name in option.spec_fields) + ".")
+    if option.default:
+        inferred = " (inferred: W005 until set)" if option.inferred else ""
+        notes.append(f"Default: `{option.default}`{inferred}.")
     required = "yes" if option.required else "no"
-    return f"| `{option.name}` | {required} | {kind} | {default} | {' '.join(notes)} |"
+    return f"| `{option.name}` | {required} | {kind} | {' '.join(notes)} |"
 
 
 def _example(spec: VendorSpec) -> str:

@@ -11,8 +11,11 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 
 from tests.browser.support import ZOE_NAME, Page, expect, log_in
+from tests.factories import UserFactory
 from tests.oracle import verify
 
 pytestmark = pytest.mark.browser
@@ -202,3 +205,60 @@ def test_intercom_jwt_survives_the_site_replacing_intercom_settings(page: Page) 
     settings = page.evaluate("window.intercomSettings")
     assert settings["api_base"] == "https://api-iam.intercom.io"
     assert verify("intercom", settings["intercom_user_jwt"])["email"] == "zoe@example.com"
+
+
+# Intercom: a change of user on a page whose Messenger already booted. Intercom documents
+# it as Intercom('shutdown') then Intercom('boot', settings)
+# (https://developers.intercom.com/installing-intercom/docs/intercom-javascript); the same
+# user again is Intercom('update', settings), as Intercom's snippet does on such a page.
+
+# What a single-page app does once someone else signed in: fetch the new fragment and run
+# its scripts (a script added with innerHTML would not run).
+RENDER_THE_TAG_AGAIN = """async () => {
+  const html = await (await fetch("/page/intercom/")).text();
+  const fetched = new DOMParser().parseFromString(html, "text/html")
+    .querySelector("script[data-feedback-sso]");
+  const script = document.createElement("script");
+  for (const attribute of fetched.attributes) {
+    script.setAttribute(attribute.name, attribute.value);
+  }
+  document.querySelector("main").append(script);
+}"""
+PANELS = f"""() => [...document.querySelectorAll("{PANEL}[data-sandbox-vendor='intercom']")]
+  .map(panel => [panel.dataset.sandboxVia, panel.dataset.sandboxState,
+                 panel.querySelector(".sandbox-status").textContent])"""
+
+
+def sign_in_without_a_page_load(page: Page, live_server: Any, user: Any) -> None:
+    """Give the browser the cookies of a sign-in as ``user``, as a sign-in by fetch would."""
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies([{"name": name, "value": cookie.value, "url": live_server.url}
+                              for name, cookie in client.cookies.items()])
+
+
+FORGOT_ZOE = ["intercomSettings", "signed-out",
+              f"Signed out by Intercom('shutdown'): forgot {ZOE_NAME}"]
+ZOE = f"Signed in as {ZOE_NAME} <zoe@example.com>"
+
+
+@pytest.mark.parametrize(("username", "panels"), [
+    ("jane", [FORGOT_ZOE, ["boot", "signed-in", "Signed in as Jane Doe <jane@example.com>"]]),
+    ("staff", [FORGOT_ZOE, ["boot", "anonymous", "Anonymous visitor (no intercom_user_jwt)."]]),
+    ("zoe", [["intercomSettings", "signed-in", ZOE], ["update", "signed-in", ZOE]]),
+])
+def test_intercom_change_of_user_is_shutdown_then_boot(page: Page, live_server: Any,
+                                                       username: str, panels: list[Any]) -> None:
+    UserFactory(username="jane")  # another user; staff get no token
+    log_in(page, "zoe")
+    page.goto("/page/intercom/")
+    expect(panel(page, "intercom", "intercomSettings")).to_have_attribute(
+        "data-sandbox-state", "signed-in")
+
+    sign_in_without_a_page_load(page, live_server,
+                                get_user_model().objects.get(username=username))
+    page.evaluate(RENDER_THE_TAG_AGAIN)
+
+    second = page.locator(f"{PANEL}[data-sandbox-vendor='intercom']").nth(1)
+    expect(second).to_have_attribute("data-sandbox-state", panels[1][1])
+    assert page.evaluate(PANELS) == panels

@@ -1,7 +1,13 @@
-"""Sign-out in headless Chromium: after "Log out", Sleekplan's widget forgets the user.
+"""Sign-out in headless Chromium: after "Log out", each widget with a documented sign-out
+call forgets the user.
 
-The sandbox's Sleekplan stand-in remembers who signed in (as the real widget keeps its
-session) until ``$sleek.resetUser()`` (https://sleekplan.com/docs/sdk/user-setup)."""
+The sandbox's stand-ins remember who signed in (as the real widgets keep their session)
+until the page makes the vendor's call: ``$sleek.resetUser()``
+(https://sleekplan.com/docs/sdk/user-setup), ``Frill('unidentify')``
+(https://developers.frill.co/frill-script/identifying-users),
+``zE('messenger', 'logoutUser')``
+(https://developer.zendesk.com/api-reference/widget-messaging/web/authentication),
+``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript)."""
 
 from __future__ import annotations
 
@@ -24,26 +30,42 @@ def demo_logout(settings: Any) -> None:
     settings.LOGOUT_REDIRECT_URL = "index"  # as the demo project sets it
 
 
-def widget(page: Page) -> Any:
-    return page.locator(".feedback-sso-sandbox-widget[data-sandbox-vendor='sleekplan']"
-                        "[data-sandbox-via='SLEEK_USER']")
+#: Each vendor with a sign-out call, the stand-in's panel that signs the user in on the
+#: demo page, and the call as the stand-in received it.
+SIGN_OUTS = [
+    ("sleekplan", "SLEEK_USER", "$sleek.resetUser()"),
+    ("frill", "container", "Frill('unidentify')"),
+    ("zendesk_messaging", "loginUser", "zE('messenger', 'logoutUser')"),
+    ("intercom", "intercomSettings", "Intercom('shutdown')"),
+]
 
 
-def test_after_log_out_the_next_page_makes_the_widget_forget_the_user(
-        page: Page, demo_logout: None) -> None:
+def widget(page: Page, vendor_id: str, via: str) -> Any:
+    return page.locator(f".feedback-sso-sandbox-widget[data-sandbox-vendor='{vendor_id}']"
+                        f"[data-sandbox-via='{via}']")
+
+
+def log_in_then_out(page: Page, vendor_id: str, via: str) -> None:
+    """Zoë signs in at the vendor on its demo page, then logs out of the site."""
     log_in(page, "zoe")
-    page.goto("/vendors/sleekplan/")
-    expect(widget(page)).to_have_attribute("data-sandbox-state", "signed-in")
+    page.goto(f"/vendors/{vendor_id}/")
+    expect(widget(page, vendor_id, via)).to_have_attribute("data-sandbox-state", "signed-in")
 
     page.click("header form button[type=submit]")  # the demo's "Log out"
     page.wait_for_selector("header a[href^='/accounts/login/']")
-    page.goto("/vendors/sleekplan/")
 
-    expect(widget(page)).to_have_attribute("data-sandbox-state", "signed-out")
-    expect(widget(page).locator(".sandbox-status")).to_have_text(
-        f"Signed out by $sleek.resetUser(): forgot {ZOE_NAME}")
+
+@pytest.mark.parametrize(("vendor_id", "via", "call"), SIGN_OUTS)
+def test_after_log_out_the_next_page_makes_the_widget_forget_the_user(
+        page: Page, demo_logout: None, vendor_id: str, via: str, call: str) -> None:
+    log_in_then_out(page, vendor_id, via)
+    page.goto(f"/vendors/{vendor_id}/")
+
+    expect(widget(page, vendor_id, via)).to_have_attribute("data-sandbox-state", "signed-out")
+    expect(widget(page, vendor_id, via).locator(".sandbox-status")).to_have_text(
+        f"Signed out by {call}: forgot {ZOE_NAME}")
     page.reload()
-    expect(widget(page)).to_have_attribute("data-sandbox-state", "anonymous")
+    expect(widget(page, vendor_id, via)).to_have_attribute("data-sandbox-state", "anonymous")
 
 
 @pytest.fixture
@@ -54,17 +76,14 @@ def no_sign_out() -> Iterator[None]:
     user_logged_out.connect(signout._logged_out, dispatch_uid=LOGGED_OUT)
 
 
-def test_without_the_sign_out_the_widget_would_remember(page: Page, demo_logout: None,
-                                                         no_sign_out: None) -> None:
+@pytest.mark.parametrize(("vendor_id", "via", "call"), SIGN_OUTS)
+def test_without_the_sign_out_the_widget_would_remember(
+        page: Page, demo_logout: None, no_sign_out: None, vendor_id: str, via: str,
+        call: str) -> None:
     """The control: the stand-in does remember, so the test above proves the reset."""
-    log_in(page, "zoe")
-    page.goto("/vendors/sleekplan/")
-    expect(widget(page)).to_have_attribute("data-sandbox-state", "signed-in")
+    log_in_then_out(page, vendor_id, via)
+    page.goto(f"/vendors/{vendor_id}/")
 
-    page.click("header form button[type=submit]")
-    page.wait_for_selector("header a[href^='/accounts/login/']")
-    page.goto("/vendors/sleekplan/")
-
-    expect(widget(page)).to_have_attribute("data-sandbox-state", "remembered")
-    expect(widget(page).locator(".sandbox-status")).to_have_text(
+    expect(widget(page, vendor_id, via)).to_have_attribute("data-sandbox-state", "remembered")
+    expect(widget(page, vendor_id, via).locator(".sandbox-status")).to_have_text(
         f"Still signed in as {ZOE_NAME} (remembered by the widget)")

@@ -458,7 +458,8 @@
   };
 
   // Intercom's snippet reads window.intercomSettings when the Messenger loads; a page
-  // that assigns a new object after the tag would drop the JWT, so it is carried over.
+  // that assigns a new object after the tag would drop the JWT, so it is carried over
+  // (none, once the tag ran for someone who gets no token).
   function keepIntercomJwt(token) {
     var existing = Object.getOwnPropertyDescriptor(window, "intercomSettings");
     if (existing && !existing.configurable) {
@@ -471,27 +472,47 @@
       get: function () { return current; },
       set: function (value) {
         current = value;
-        if (value && typeof value === "object" && !value.intercom_user_jwt) {
+        if (token && value && typeof value === "object" && !value.intercom_user_jwt) {
           value.intercom_user_jwt = token;
         }
       }
     });
   }
 
+  // The user_id of a JWT the tag put in intercomSettings (its payload is base64url JSON),
+  // or null for none.
+  function intercomUser(token) {
+    try {
+      var payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+      return String(JSON.parse(atob(payload)).user_id);
+    } catch (error) {
+      return null;
+    }
+  }
+
   // https://developers.intercom.com/installing-intercom/web/identity-verification
   VENDOR_STARTERS.intercom = function (script, data) {
     var token = takeToken(script, data);
     var settings = pageObject("intercomSettings") || {};
+    var before = intercomUser(settings.intercom_user_jwt);
     settings.app_id = data.appId;
     if (token) {
       settings.intercom_user_jwt = token;
+    } else {
+      delete settings.intercom_user_jwt;  // the previous user's, on a page rendered again
     }
+    keepIntercomJwt(token);  // first: an earlier run's setter would add its own JWT
     window.intercomSettings = settings;
-    if (token) {
-      keepIntercomJwt(token);
-    }
     if (typeof window.Intercom === "function") {
-      window.Intercom("update", settings);  // already loaded: what Intercom's snippet does
+      // Already loaded. The same user: what Intercom's snippet does on such a page. Another
+      // user (or none): a change of user, which Intercom documents as shutdown, then boot
+      // (https://developers.intercom.com/installing-intercom/docs/intercom-javascript).
+      if (intercomUser(token) === before) {
+        window.Intercom("update", settings);
+      } else {
+        window.Intercom("shutdown");
+        window.Intercom("boot", settings);
+      }
       return;
     }
     var stub = function () { stub.c(arguments); };

@@ -7,8 +7,11 @@ from ..spec import ClaimRule, VendorOption, VendorSpec
 
 # https://help.featurebase.app/articles/5257986-creating-and-signing-a-jwt-for-single-sign-on:
 # HS256; email, name, userId; profilePicture, customFields, locale, companies optional;
-# role "for user roles feature with enterprise plan". "at least one of email or userId"
-# (the newest version of that page). Portal SSO
+# role "for user roles feature with enterprise plan". The newest version of that page
+# (https://help.featurebase.app/en/help/articles/5257986-creating-and-signing-a-jwt):
+# "at least one of email or userId"; custom attributes as top-level keys, created in
+# Featurebase first, instead of customFields; companies[].companyId. Claims without a
+# rule pass through, so both shapes work. Portal SSO
 # (https://developers.featurebase.app/install/board/sso): Featurebase sends users to your
 # SSO URL with return_to; you send them to
 # {portal}/api/v1/auth/access/jwt?jwt=…&return_to=…. Widgets take jwtToken.

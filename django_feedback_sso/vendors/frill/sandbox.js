@@ -2,16 +2,24 @@
   // https://developers.frill.co/frill-script/identifying-users: the Frill Script takes over
   // window.Frill, runs the calls its snippet's stub queued in Frill.q (each
   // {params: [command, options], resolve, reject}), and answers Frill('container',
-  // {key, ssoToken}) and Frill('identify', {ssoToken}) from then on.
+  // {key, ssoToken}), Frill('identify', {ssoToken}) and Frill('unidentify') from then on.
+  var panel = null;
   function run(command, options) {
     options = options || {};
-    var panel;
+    if (command === "unidentify") {
+      (panel || new Panel("unidentify", "Frill('unidentify')")).forget("Frill('unidentify')");
+      return Promise.resolve(null);
+    }
     if (command === "container") {
       panel = new Panel("container", "Frill('container', {key, ssoToken})");
       panel.actions.appendChild(element("p", {}, "Script key " + String(options.key)));
     } else if (command === "identify") {
       panel = new Panel("identify", "Frill('identify', {ssoToken})");
     } else {
+      return Promise.resolve(null);
+    }
+    if (!options.ssoToken) {
+      panel.recall("no token");
       return Promise.resolve(null);
     }
     return signIn(panel, options.ssoToken);

@@ -44,4 +44,7 @@ SPEC = VendorSpec(
     host_options=("PORTAL_URL",),
     # The Frill Script's queue: one set of identified users per page.
     page_globals=("Frill",),
+    # window.Frill('unidentify') signs the identified user out of the Frill Script:
+    # https://developers.frill.co/frill-script/identifying-users
+    sign_out_call=("Frill", "unidentify"),
 )

@@ -32,4 +32,9 @@ SPEC = VendorSpec(
     script_url_option="WIDGET_SCRIPT_URL",
     snippet_embeds_token=True,
     page_globals=("intercomSettings", "Intercom"),
+    # Intercom('shutdown') ends the session when the user logs out; without it Intercom's
+    # cookie keeps the last user's conversations in the Messenger for a week:
+    # https://developers.intercom.com/installing-intercom/docs/intercom-javascript and
+    # Intercom's help article "How do I end a session?".
+    sign_out_call=("Intercom", "shutdown"),
 )

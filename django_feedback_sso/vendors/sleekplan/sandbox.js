@@ -3,30 +3,18 @@
   // window.SLEEK_USER = {token} when it loads, calls $sleek.sso(callback) when a visitor
   // does something that needs an account, and takes $sleek.setUser({token}) at any time.
   // Until the widget loads, window.$sleek is a plain queue the page may have filled.
-  // Like the real widget, the stand-in remembers who signed in (here in sessionStorage)
-  // until $sleek.resetUser() (https://sleekplan.com/docs/sdk/user-setup) clears it.
+  // The widget remembers who signed in until $sleek.resetUser()
+  // (https://sleekplan.com/docs/sdk/user-setup) clears it.
   var sleek = window.$sleek = window.$sleek || [];
-  var REMEMBERED = "feedback-sso-sandbox:sleekplan:user";
   var panel = new Panel("SLEEK_USER", "window.SLEEK_USER");
   var user = window.SLEEK_USER;
-  function remember(result) {
-    if (result && result.state === "signed-in") {
-      sessionStorage.setItem(REMEMBERED, result.user.display_name || result.user.email);
-    }
-  }
   if (user && user.token) {
-    signIn(panel, user.token).then(remember);
-  } else if (sessionStorage.getItem(REMEMBERED)) {
-    panel.state("remembered", "Still signed in as " + sessionStorage.getItem(REMEMBERED) +
-      " (remembered by the widget)");
+    signIn(panel, user.token);
   } else {
-    panel.anonymous("no window.SLEEK_USER token");
+    panel.recall("no window.SLEEK_USER token");
   }
   sleek.resetUser = function () {
-    var forgotten = sessionStorage.getItem(REMEMBERED);
-    sessionStorage.removeItem(REMEMBERED);
-    panel.state("signed-out", "Signed out by $sleek.resetUser()" +
-      (forgotten ? ": forgot " + forgotten : ""));
+    panel.forget("$sleek.resetUser()");
   };
   if (window.SLEEK_PRODUCT_ID) {
     panel.actions.appendChild(element("p", {}, "Product " + String(window.SLEEK_PRODUCT_ID)));

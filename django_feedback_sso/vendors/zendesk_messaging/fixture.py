@@ -5,18 +5,17 @@ tests instead of agreeing with itself. The app itself never reads this module.
 """
 
 # A signing key is "a key id (kid) and a shared secret"; external_id is the primary
-# identification; scope "user" (Zendesk's samples).
+# identification (support.zendesk.com 4411666638746); kid in the header, scope "user"
+# and a string external_id in the payload (Sunshine Conversations' guide).
 DOCUMENTED = {
-    "source": "https://support.zendesk.com/hc/en-us/articles/4411666638746",
+    "source": "https://docs.smooch.io/guide/authenticating-users",
     "required": ("external_id", "scope"),
     "header": (("kid", "app_64f0c0ffee0123456789abcd"),),
 }
 
-# The inferred scope, confirmed (check W005).
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.
 EXAMPLE = {
     "KEY_ID": "app_64f0c0ffee0123456789abcd",
-    "SCOPE": "user",
 }
 
 #: The tests' shared secret (one per vendor, so one's token can't pass as another's).

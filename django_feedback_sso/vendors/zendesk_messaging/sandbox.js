@@ -5,7 +5,7 @@
   // zE("messenger", "logoutUser") returns to an anonymous visitor.
   var login = null;
   var panel = new Panel("loginUser", "zE('messenger', 'loginUser', callback)");
-  panel.anonymous("the page has not called loginUser");
+  panel.recall("the page has not called loginUser");
   function ask(asked) {
     asked.anonymous("waiting for the page to call back with a token");
     login(function (token) { signIn(asked, token); });
@@ -23,7 +23,7 @@
       login = argument;
       ask(panel);
     } else if (command === "logoutUser") {
-      new Panel("logoutUser", "zE('messenger', 'logoutUser')").anonymous("logged out");
+      panel.forget("zE('messenger', 'logoutUser')");
     }
   };
 {% endblock %}

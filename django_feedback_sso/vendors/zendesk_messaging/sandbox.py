@@ -4,8 +4,6 @@
 :func:`django_feedback_sso.sandbox.vendor_urls.vendor_options`.
 """
 
-# scope "user" is inferred (W005); the sandbox checks exactly that.
 OPTIONS = {
     "WIDGET_SCRIPT_URL": "{sandbox}/zendesk_messaging/widget.js",
-    "SCOPE": "user",
 }

@@ -9,8 +9,9 @@ from ..spec import ClaimRule, VendorOption, VendorSpec
 # honored"; regenerate JWTs in that function. https://support.zendesk.com/hc/en-us/articles/4411666638746:
 # a signing key is a key id (kid) and a shared secret; external_id is "the primary
 # identification ... even when an email address is included"; name and email optional.
-# scope: "user" appears in Zendesk's samples as summarised elsewhere, not on a page we
-# could read: SCOPE is an option marked inferred.
+# https://docs.smooch.io/guide/authenticating-users (Sunshine Conversations, the messaging
+# behind the widget): the header carries kid, the payload scope: "user" and external_id,
+# a string.
 SPEC = VendorSpec(
     id="zendesk_messaging",
     name="Zendesk Messaging",
@@ -18,7 +19,7 @@ SPEC = VendorSpec(
     claim_names={"external_id": "user_id", "email": "email", "name": "display_name"},
     required_claims=("scope", "external_id"),
     claim_rules={
-        "scope": ClaimRule(),
+        "scope": ClaimRule(choices=("user",)),
         "external_id": ClaimRule(),
         "email": ClaimRule(),
         "name": ClaimRule(),
@@ -28,8 +29,9 @@ SPEC = VendorSpec(
         VendorOption("KEY_ID", "The signing key's ID (kid), shown with its secret in Admin "
                      "Center → Account → Security → End user authentication → Messaging.",
                      required=True),
-        VendorOption("SCOPE", "The scope claim.", default="user", claim="scope",
-                     inferred=True),
+        # Kept for the projects that set it to confirm the default (once check W005).
+        VendorOption("SCOPE", 'The scope claim: Zendesk requires "user".', kind="choice",
+                     choices=("user",), default="user", claim="scope"),
         VendorOption("WIDGET_SCRIPT_URL", "Your Web Widget snippet's src "
                      "(https://static.zdassets.com/ekr/snippet.js?key=…); the tag then "
                      "renders that snippet too.", kind="url"),
@@ -40,4 +42,7 @@ SPEC = VendorSpec(
     # No token in the page: each loginUser callback fetches a fresh one.
     snippet_embeds_token=False,
     page_globals=("zE",),
+    # zE("messenger", "logoutUser") logs the user out of the widget: the authentication
+    # page cited above.
+    sign_out_call=("zE", "messenger", "logoutUser"),
 )

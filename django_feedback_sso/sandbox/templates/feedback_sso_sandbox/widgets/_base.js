@@ -110,13 +110,45 @@
       });
   }
 
+  // Real widgets keep their own session in the browser (Sleekplan's SDK storage, Intercom's
+  // week-long cookie): a widget loaded without a token may still know the last user until
+  // the page makes the vendor's sign-out call. The stand-ins remember in sessionStorage.
+  var REMEMBERED = "feedback-sso-sandbox:" + VENDOR + ":user";
+
+  function remember(result) {
+    if (result && result.state === "signed-in") {
+      sessionStorage.setItem(REMEMBERED, result.user.display_name || result.user.email);
+    }
+  }
+
+  // No token: the user the widget still remembers, if any, else an anonymous visitor.
+  Panel.prototype.recall = function (why) {
+    var user = sessionStorage.getItem(REMEMBERED);
+    if (user) {
+      this.state("remembered", "Still signed in as " + user + " (remembered by the widget)");
+    } else {
+      this.anonymous(why);
+    }
+  };
+
+  // The vendor's sign-out call, as the page wrote it: the widget forgets its user.
+  Panel.prototype.forget = function (call) {
+    var forgotten = sessionStorage.getItem(REMEMBERED);
+    sessionStorage.removeItem(REMEMBERED);
+    this.state("signed-out", "Signed out by " + call + (forgotten ? ": forgot " + forgotten : ""));
+  };
+
   function signIn(panel, token) {
     if (typeof token !== "string" || !token) {
       panel.anonymous("no token");
       return Promise.resolve(null);
     }
     panel.state("anonymous", "Verifying the token…");
-    return verify(token).then(function (result) { panel.show(result); return result; });
+    return verify(token).then(function (result) {
+      panel.show(result);
+      remember(result);
+      return result;
+    });
   }
 {% block widget %}{% endblock %}
 })();
