@@ -63,13 +63,28 @@ def test_e003_unknown_vendor_suggests_the_closest(settings: Any) -> None:
                           "Vendor subclass.")
 
 
-@pytest.mark.parametrize("secret", [None, "", 1234])
+@pytest.mark.parametrize("secret", [None, ""])
 def test_e004_missing_secret(settings: Any, secret: Any) -> None:
     settings.FEEDBACK_SSO = vendor_block(SECRET=secret)
     error = only(check_settings())
     assert (error.id, error.msg, error.hint) == (
         "feedback_sso.E004", "FEEDBACK_SSO['VENDORS']['issuely']['SECRET'] is missing or empty.",
         "Set it to Issuely's SSO secret, read from the environment (e.g. "
+        "env('ISSUELY_SSO_SECRET') with django-environ), never committed.")
+
+
+@pytest.mark.parametrize(("secret", "kind"), [
+    (8172635409182736, "int"), (b"a-secret-as-bytes-from-a-file-0123", "bytes"),
+    (True, "bool"), (["a-secret-in-a-list-0123456789"], "list"),
+])
+def test_e004_secret_not_a_string_says_its_type_never_its_value(settings: Any, secret: Any,
+                                                               kind: str) -> None:
+    settings.FEEDBACK_SSO = vendor_block(SECRET=secret)
+    error = only(check_settings())
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E004",
+        f"FEEDBACK_SSO['VENDORS']['issuely']['SECRET'] must be a string, not {kind}.",
+        "Set it to Issuely's SSO secret as text (a str), read from the environment (e.g. "
         "env('ISSUELY_SSO_SECRET') with django-environ), never committed.")
 
 

@@ -105,9 +105,15 @@ def _secret(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> str:
     secret = block.get("SECRET")
     if not isinstance(secret, str) or not secret:
         variable = re.sub(r"[^A-Z0-9]+", "_", str(found.config_id).upper())
-        found.add("E004", f"{found.key('SECRET')} is missing or empty.",
-                  f"Set it to {vendor.name}'s SSO secret, read from the environment (e.g. "
-                  f"env('{variable}_SSO_SECRET') with django-environ), never committed.")
+        read = (f"read from the environment (e.g. env('{variable}_SSO_SECRET') with "
+                "django-environ), never committed.")
+        if secret is None or isinstance(secret, str):  # left out, None or ""
+            found.add("E004", f"{found.key('SECRET')} is missing or empty.",
+                      f"Set it to {vendor.name}'s SSO secret, {read}")
+        else:  # its type only: the value may be the secret itself (an int, bytes …)
+            found.add("E004", f"{found.key('SECRET')} must be a string, not "
+                      f"{type(secret).__name__}.",
+                      f"Set it to {vendor.name}'s SSO secret as text (a str), {read}")
         return ""
     try:
         size = len(secret.encode())
