@@ -116,10 +116,13 @@ class Config:
 
 @functools.cache
 def load_config() -> Config:
-    """``settings.FEEDBACK_SSO`` parsed once, problems and all, until settings change."""
+    """``settings.FEEDBACK_SSO`` parsed once, problems and all, until settings change.
+
+    Left out, it is ``{}``: nothing configured yet. Set to ``None``, it is an error.
+    """
     from ._settings import parse  # the parser needs the vendor registry; load it on use
 
-    return parse(getattr(settings, SETTING, None))
+    return parse(getattr(settings, SETTING, {}))
 
 
 def get_config() -> Config:

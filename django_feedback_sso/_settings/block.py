@@ -14,7 +14,7 @@ from ..vendors import BUILTIN_SPECS, Vendor, build_vendor
 from ..vendors.custom import as_timedelta
 from ..vendors.docs import DOCS_URL
 from ..vendors.spec import COMMON_OPTIONS, RESERVED_CLAIMS
-from .collector import Collector, quoted
+from .collector import Collector, quoted, type_name
 from .options import read_options
 
 #: RFC 7518 §3.2: an HMAC key should be at least as long as the hash output.
@@ -112,7 +112,7 @@ def _secret(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> str:
                       f"Set it to {vendor.name}'s SSO secret, {read}")
         else:  # its type only: the value may be the secret itself (an int, bytes …)
             found.add("E004", f"{found.key('SECRET')} must be a string, not "
-                      f"{type(secret).__name__}.",
+                      f"{type_name(secret)}.",
                       f"Set it to {vendor.name}'s SSO secret as text (a str), {read}")
         return ""
     try:
