@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from ..conf import Hook, Problem, VendorConfig
+from ..conf import Hook, Problem, VendorConfig, did_you_mean
 from ..vendors import BUILTIN_SPECS, Vendor, build_vendor
 from ..vendors.custom import as_timedelta
 from ..vendors.docs import DOCS_URL
@@ -71,9 +70,8 @@ def _vendor(config_id: str, block: Mapping[str, Any], found: Collector) -> Vendo
     try:
         return build_vendor(name, block)
     except LookupError:
-        close = difflib.get_close_matches(name, BUILTIN_SPECS, n=1)
         found.add("E003", f"{where}: {name!r} is not a built-in vendor.",
-                  (f"Did you mean {close[0]!r}? " if close else "")
+                  did_you_mean(name, BUILTIN_SPECS)
                   + f"Built in: {', '.join(BUILTIN_SPECS)}. For another vendor, describe it "
                   "with 'SPEC' or point 'CLASS' at a Vendor subclass.")
     except ImportError as exc:
@@ -95,10 +93,8 @@ def _check_unknown_keys(vendor: Vendor, block: Mapping[str, Any], found: Collect
     known = [*COMMON_OPTIONS, *(option.name for option in vendor.spec.options)]
     for name in block:
         if name not in known:
-            close = difflib.get_close_matches(str(name), known, n=1)
             found.add("E006", f"{found.key(str(name))} is not an option of {vendor.name}.",
-                      (f"Did you mean {close[0]!r}? " if close else "")
-                      + f"{vendor.name} takes: {', '.join(known)}.")
+                      did_you_mean(str(name), known) + f"{vendor.name} takes: {', '.join(known)}.")
 
 
 def _secret(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> str:
