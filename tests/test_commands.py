@@ -108,6 +108,25 @@ def test_token_unknown_user_and_configuration(db: None) -> None:
         "No vendor 'nosuchvendor' is configured: add it to FEEDBACK_SSO['VENDORS'].", 2)
 
 
+@pytest.mark.parametrize(("command", "argument"), [("feedback_sso_token", "ada"),
+                                                  ("feedback_sso_verify", "a.b.c")])
+def test_an_unknown_configuration_suggests_the_closest_configured_id(
+        db: None, command: str, argument: str) -> None:
+    """As system check E003 suggests the closest built-in vendor."""
+    error, _ = failure(command, "sleekpaln", argument)
+    assert (str(error), error.returncode) == (
+        "No vendor 'sleekpaln' is configured: add it to FEEDBACK_SSO['VENDORS']. "
+        "Did you mean 'sleekplan'?", 2)
+
+
+def test_the_suggestion_is_a_configuration_id_not_a_vendor_id(db: None, settings: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"sleekplan-eu": {"VENDOR": "sleekplan",
+                                                          "SECRET": SECRETS["sleekplan"]}}}
+    error, _ = failure("feedback_sso_token", "sleekplan", "ada")
+    assert str(error) == ("No vendor 'sleekplan' is configured: add it to "
+                          "FEEDBACK_SSO['VENDORS']. Did you mean 'sleekplan-eu'?")
+
+
 def test_token_refused_user_gets_the_reason_and_a_failing_exit(db: None) -> None:
     StaffUserFactory(username="root")
     error, output = failure("feedback_sso_token", "sleekplan", "root")

@@ -75,6 +75,18 @@ def test_a_broken_setting_answers_the_documented_json_503(settings: Any, value: 
     assert (response.status_code, response.json()) == (503, {"error": "vendor_unavailable"})
 
 
+@pytest.mark.django_db
+def test_feedback_sso_none_is_a_configuration_error_not_an_empty_one(settings: Any) -> None:
+    """Not "no vendor configured" (whose ids would be 404s): a broken setting, so 503."""
+    settings.FEEDBACK_SSO = None
+    client = Client(raise_request_exception=False)
+    client.force_login(UserFactory())
+
+    response = client.get("/feedback-sso/sleekplan/token/")
+
+    assert (response.status_code, response.json()) == (503, {"error": "vendor_unavailable"})
+
+
 def test_a_vendor_id_that_is_not_a_string_is_an_error_of_its_own(settings: Any) -> None:
     settings.FEEDBACK_SSO = {"VENDORS": {("tuple", "id"): {"SECRET": "x" * 40}}}
     assert [message.id for message in check_settings()] == ["feedback_sso.E014"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import CommandError
 
-from ...conf import VendorConfig, get_vendor_config
+from ...conf import VendorConfig, did_you_mean, get_vendor_config, load_config
 from ...exceptions import FeedbackSSOConfigurationError, FeedbackSSOUnknownVendor
 
 #: Exit status of a refused user or a rejected token; a usage mistake (unknown
@@ -22,7 +22,9 @@ def vendor_config(config_id: str) -> VendorConfig:
     try:
         return get_vendor_config(config_id)
     except FeedbackSSOUnknownVendor as exc:
-        raise CommandError(str(exc), returncode=USAGE) from None
+        # A typo, most likely: suggest the closest configuration id, as the checks do.
+        suggestion = did_you_mean(config_id, load_config().vendors)
+        raise CommandError(f"{exc} {suggestion}".rstrip(), returncode=USAGE) from None
     except FeedbackSSOConfigurationError as exc:
         # The message names the key and the fix; like every check message, never a secret.
         raise CommandError(f"{config_id} is misconfigured: {exc}", returncode=USAGE) from None
