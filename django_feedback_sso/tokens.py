@@ -191,7 +191,10 @@ def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
 
     Time rules differ per vendor, so the caller (``verification``) applies them with its
     own clock. Raises :class:`FeedbackSSOTokenRejected` (``wrong_algorithm``,
-    ``bad_signature`` or ``invalid_token``) so no other module needs to know PyJWT.
+    ``bad_signature`` or ``invalid_token``) so no other module needs to know PyJWT, and
+    :class:`FeedbackSSOSigningError` when PyJWT fails otherwise. "from None" on every path,
+    as in ``_sign``: PyJWT's frames hold the secret, warnings turned into errors included
+    (``python -W error`` makes a short key's InsecureKeyLengthWarning one, on decode too).
     """
     options: Any = {"verify_exp": False, "verify_iat": False, "verify_nbf": False}
     try:
@@ -211,7 +214,11 @@ def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
         raise FeedbackSSOTokenRejected(
             config.id, FeedbackSSOTokenRejected.INVALID_TOKEN, f"not a valid JWT ({exc})",
         ) from None
-    return claims
+    except Exception as exc:
+        failure = type(exc).__name__
+    else:
+        return claims
+    raise FeedbackSSOSigningError(f"{config.id}: verifying failed ({failure})") from None
 
 
 def unverified_header(token: str, config: VendorConfig) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import time
+import traceback
+import warnings
 from datetime import datetime, timezone
 from typing import Any
 
@@ -242,6 +244,23 @@ def test_verify_never_signs_and_never_prints_the_secret(user: Any, monkeypatch: 
             except CommandError as error:
                 output = str(error)
             assert SECRETS["sleekplan"] not in output
+
+
+def test_verify_under_warnings_as_errors_with_a_short_secret(vendor_settings: Any,
+                                                             user: Any) -> None:
+    """``python -W error`` turns PyJWT's short-key warning into an exception mid-decode."""
+    secret = "short-secret-never-shown"
+    vendor_settings("issuely", SECRET=secret)
+    token = forge("issuely", {"companyId": "acme", "email": user.email}, secret=secret)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        error, output = failure("feedback_sso_verify", "issuely", token)
+
+    assert (str(error), error.returncode, output) == (
+        "Can't check the token: issuely: verifying failed (InsecureKeyLengthWarning).", 2, "")
+    frames = traceback.TracebackException.from_exception(error, capture_locals=True)
+    assert secret not in "".join(frames.format())
 
 
 # --help ----------------------------------------------------------------------------------

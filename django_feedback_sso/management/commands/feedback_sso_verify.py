@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from ...exceptions import FeedbackSSOSigningError
 from ...verification import RuleResult, check_rules
 from ._common import FAILED, USAGE, as_json, utc, vendor_config
 
@@ -22,7 +23,8 @@ class Command(BaseCommand):
         "claims, claim values, account, lifetime limit, expiry, not-before), the same rules "
         "the sandbox applies. Prints each rule as PASS, FAIL or SKIP with the reason, and "
         "the decoded claims once the signature holds. Exits with status 1 if any rule "
-        "fails, 2 for an unknown configuration or no token. It never prints the secret and "
+        "fails, 2 for an unknown configuration, no token, or a token that can't be checked "
+        "(a short secret under python -W error). It never prints the secret and "
         "never signs anything; replay (a jti the vendor has seen) can't be checked offline."
     )
     #: ``call_command(..., stdin=...)`` (tests, scripts) hands the token over as a stream.
@@ -45,7 +47,10 @@ class Command(BaseCommand):
         if not token:
             raise CommandError("No token: pass it as an argument or on standard input.",
                                returncode=USAGE)
-        claims, results = check_rules(token, config)
+        try:
+            claims, results = check_rules(token, config)
+        except FeedbackSSOSigningError as exc:  # python -W error and a short secret
+            raise CommandError(f"Can't check the token: {exc}.", returncode=USAGE) from None
         valid = not any(result.outcome == "failed" for result in results)
         if options["json"]:
             self.stdout.write(as_json({
