@@ -196,6 +196,7 @@ def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
     as in ``_sign``: PyJWT's frames hold the secret, warnings turned into errors included
     (``python -W error`` makes a short key's InsecureKeyLengthWarning one, on decode too).
     """
+    _check_compact(token, config)
     options: Any = {"verify_exp": False, "verify_iat": False, "verify_nbf": False}
     try:
         claims: dict[str, Any] = jwt.decode(token, config.secret,
@@ -226,12 +227,22 @@ def unverified_header(token: str, config: VendorConfig) -> dict[str, Any]:
 
     Raises :class:`FeedbackSSOTokenRejected` (``invalid_token``) when there is none.
     """
+    _check_compact(token, config)
     try:
         return dict(jwt.get_unverified_header(token))
     except jwt.InvalidTokenError as exc:
         raise FeedbackSSOTokenRejected(
             config.id, FeedbackSSOTokenRejected.INVALID_TOKEN, f"not a valid JWT ({exc})",
         ) from None
+
+
+def _check_compact(token: str, config: VendorConfig) -> None:
+    """A JWT is ASCII (base64url parts and dots, RFC 7515 §7.1). PyJWT encodes the token
+    to UTF-8 first, which fails on a lone surrogate (how Python hands over the bytes of a
+    command-line argument that aren't UTF-8): refuse it as a token, not with a crash."""
+    if not token.isascii():
+        raise FeedbackSSOTokenRejected(config.id, FeedbackSSOTokenRejected.INVALID_TOKEN,
+                                       "not a valid JWT (it holds characters other than ASCII)")
 
 
 def _header_algorithm(token: str) -> str:

@@ -32,6 +32,7 @@ from django_feedback_sso.verification import verify_token
 from tests.conftest import VENDORS
 from tests.oracle import DOCUMENTED, check_conventions, check_documented
 from tests.settings import SECRETS
+from tests.test_commands import forge_json
 
 REQUIRED = [(vendor_id, claim) for vendor_id in VENDORS
             for claim in DOCUMENTED[vendor_id].required]
@@ -179,6 +180,22 @@ def test_issued_in_the_future(user: Any) -> None:
     token = forge("issuely", good_claims(user, "issuely", iat=now + 300, exp=now + 600))
 
     assert rejection("issuely", token).reason == "not_yet_valid"
+
+
+@pytest.mark.parametrize("exp", ["Infinity", "NaN", "1" + "0" * 400])
+def test_a_time_claim_that_is_no_finite_number_is_an_invalid_claim(exp: str,
+                                                                   client: Client) -> None:
+    """PyJWT reads NaN, Infinity and integers of any size: Infinity was a 500, NaN a token
+    that never expires."""
+    token = forge_json("issuely", f'{{"companyId": "acme", "email": "ada@example.org", '
+                                  f'"iat": {int(time.time())}, "exp": {exp}}}')
+
+    response = client.post(reverse("feedback_sso_sandbox:verify", args=["issuely"]),
+                           {"token": token})
+
+    assert (response.status_code, response.json()) == (403, {
+        "state": "refused", "reason": "invalid_claim",
+        "detail": "claim 'exp' must be a number of seconds"})
 
 
 @pytest.mark.parametrize(("vendor_id", "claim", "value"), [

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ...exceptions import FeedbackSSOSigningError
 from ...verification import RuleResult, check_rules
-from ._common import FAILED, USAGE, as_json, utc, vendor_config
+from ._common import FAILED, USAGE, as_json, printable, utc, vendor_config
 
 LABELS = {"passed": "PASS", "failed": "FAIL", "skipped": "SKIP"}
 #: The token argument that means "read it from standard input".
@@ -41,9 +41,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         config = vendor_config(options["config_id"])
-        given = options["token"]
-        token = (options.get("stdin") or sys.stdin).read() if given == FROM_STDIN else given
-        token = token.strip()
+        token = read_token(options["token"], options.get("stdin") or sys.stdin)
         if not token:
             raise CommandError("No token: pass it as an argument or on standard input.",
                                returncode=USAGE)
@@ -57,7 +55,8 @@ class Command(BaseCommand):
                 "config_id": config.id, "vendor": config.vendor.id, "valid": valid,
                 "rules": [result._asdict() for result in results], "claims": claims}))
         else:
-            self.stdout.write(self.describe(config.id, config.vendor.name, claims, results))
+            self.stdout.write(printable(self.describe(config.id, config.vendor.name, claims,
+                                                      results)))
         if not valid:
             failed = sum(result.outcome == "failed" for result in results)
             raise CommandError(f"{config.vendor.name} would reject this token: {failed} "
@@ -75,3 +74,14 @@ class Command(BaseCommand):
                     claims["exp"], bool):
                 lines.append(f"Expires: {utc(claims['exp'])}")
         return "\n".join(lines)
+
+
+def read_token(given: str, stdin: TextIO) -> str:
+    """The token argument, or standard input for ``-``, stripped."""
+    if given != FROM_STDIN:
+        return given.strip()
+    try:
+        return stdin.read().strip()
+    except UnicodeDecodeError:
+        raise CommandError("No token: standard input is not UTF-8 text.",
+                           returncode=USAGE) from None
