@@ -16,6 +16,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from .guard import OPT_IN, opted_in
 
+APP = "django_feedback_sso.sandbox"
+
 
 @register("feedback_sso")
 def check_debug_only(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
@@ -29,11 +31,11 @@ def check_debug_only(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
         return []
     state = (f"serves anyway: {OPT_IN} is True" if opted_in() else
              f"answers 404 at every URL ({OPT_IN} is not True)")
-    if apps.is_installed(__package__):
-        message = f"{__package__} is installed while DEBUG is False; it {state}."
+    if apps.is_installed(APP):
+        message = f"{APP} is installed while DEBUG is False; it {state}."
         obj = "INSTALLED_APPS"
     elif _routes_to_the_sandbox():
-        message = (f"ROOT_URLCONF includes the URLs of {__package__} while DEBUG is False; "
+        message = (f"ROOT_URLCONF includes the URLs of {APP} while DEBUG is False; "
                    f"the sandbox {state}.")
         obj = "ROOT_URLCONF"
     else:
@@ -62,6 +64,6 @@ def _has_sandbox_view(patterns: Iterable[URLPattern | URLResolver]) -> bool:
         if isinstance(pattern, URLResolver):
             if _has_sandbox_view(pattern.url_patterns):
                 return True
-        elif pattern.lookup_str.startswith(f"{__package__}."):
+        elif pattern.lookup_str.startswith(f"{APP}."):
             return True
     return False
