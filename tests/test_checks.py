@@ -197,6 +197,57 @@ def test_e009_http_is_allowed_on_loopback(settings: Any) -> None:
     assert check_settings() == []
 
 
+SSO_URL = "FEEDBACK_SSO['VENDORS']['featureos']['SSO_URL']"
+
+
+@pytest.mark.parametrize("template", [
+    # str.format would pad the host to 10¹⁴ characters: MemoryError out of manage.py check.
+    "https://app.featureos.app/redirects/sso?domain={PORTAL_URL_HOST:>100000000000000}",
+    "https://app.featureos.app/redirects/sso?domain={PORTAL_URL_HOST:{PORTAL_URL}}",
+    "https://app.featureos.app/redirects/sso?domain={PORTAL_URL_HOST!r}",
+    "{PORTAL_URL[0]}", "{PORTAL_URL.real}", "https://app.featureos.app/{}",
+    "https://app.featureos.app/{0}", "https://app.featureos.app/?domain={PORTAL_URL_HOST",
+    "https://app.featureos.app/}",
+])
+def test_e009_a_placeholder_is_an_options_name_only(vendor_settings: Any,
+                                                   template: str) -> None:
+    vendor_settings("featureos", SSO_URL=template)
+    error = only(check_settings())
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E009",
+        f"{SSO_URL} has a {{placeholder}} that is not just an option's name.",
+        "Placeholders are option names only, e.g. '{PORTAL_URL}/sdk', or '{PORTAL_URL_HOST}' "
+        "for a URL option's host: nothing else inside the braces (no ':', '!', '[' or '.'). "
+        "Write a literal brace as '{{' or '}}'.")
+
+
+@pytest.mark.parametrize(("template", "message"), [
+    ("https://app.featureos.app/sso?embed={EMBED_URL}",
+     "has the placeholder {EMBED_URL}, but FEEDBACK_SSO['VENDORS']['featureos']['EMBED_URL'] "
+     "is not set."),
+    ("https://app.featureos.app/sso?domain={EMBED_URL_HOST}",
+     "has the placeholder {EMBED_URL_HOST}, but FEEDBACK_SSO['VENDORS']['featureos']"
+     "['EMBED_URL'] is not set."),
+    ("https://app.featureos.app/sso?domain={PORTAL_HOST}",
+     "has a {placeholder} that names none of FeatureOS's options."),
+])
+def test_e009_a_placeholder_names_an_option_that_is_set(vendor_settings: Any, template: str,
+                                                        message: str) -> None:
+    vendor_settings("featureos", SSO_URL=template, EMBED_URL=None)
+    error = only(check_settings())
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E009", f"{SSO_URL} {message}",
+        "Placeholders are option names only, e.g. '{PORTAL_URL}/sdk', or '{PORTAL_URL_HOST}' "
+        "for a URL option's host; set that option too, or give the full URL.")
+
+
+def test_e009_a_url_built_on_a_broken_one_is_not_reported_again(vendor_settings: Any) -> None:
+    vendor_settings("featureos", PORTAL_URL="feedback.acme.test")
+    error = only(check_settings())
+    assert error.msg == ("FEEDBACK_SSO['VENDORS']['featureos']['PORTAL_URL'] is "
+                         "'feedback.acme.test': it has no host.")
+
+
 @pytest.mark.parametrize(("values", "message", "hint"), [
     ({"USER_CLAIMS": "tests.nowhere.hook"},
      "FEEDBACK_SSO['USER_CLAIMS'] = 'tests.nowhere.hook' does not import (No module named "

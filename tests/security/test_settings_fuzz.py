@@ -51,6 +51,11 @@ CRASHERS = [
                  id="lone surrogate secret"),
     pytest.param(with_sleekplan(CLAIMS={7: "x"}), "feedback_sso.E012",
                  id="claim name not a string"),
+    # str.format would pad the host to 10¹⁴ characters: MemoryError, with every secret in
+    # the parser's frames.
+    pytest.param(with_sleekplan(
+        WIDGET_SCRIPT_URL="https://client.sleekplan.com/{PORTAL_URL_HOST:>100000000000000}"),
+        "feedback_sso.E009", id="placeholder with a format spec"),
 ]
 
 
@@ -105,6 +110,7 @@ def test_the_secret_never_appears_in_the_surrogate_message(settings: Any) -> Non
 leaves = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True)
           | st.text(max_size=20) | st.binary(max_size=8)
           | st.sampled_from(["sleekplan", "SECRET", "https://x", "{PORTAL_URL}", "CLAIMS",
+                             "https://x/{PORTAL_URL_HOST:>100000000000000}", "{0}", "{",
                              "HS256", "not.a.module", "django_feedback_sso.vendors.Vendor"]))
 values = st.recursive(
     leaves,

@@ -31,9 +31,19 @@ def vendor_config(config_id: str) -> VendorConfig:
 
 
 def utc(seconds: float) -> str:
-    """Unix seconds as an ISO 8601 UTC time."""
-    return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat(timespec="seconds")
+    """Unix seconds as an ISO 8601 UTC time, or why not (a token's ``exp`` can be anything:
+    NaN, Infinity, milliseconds that make the year 33658)."""
+    try:
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat(timespec="seconds")
+    except (ValueError, OverflowError, OSError):
+        return "not a date between the years 1 and 9999"
 
 
 def as_json(value: Any) -> str:
-    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+    return printable(json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False))
+
+
+def printable(text: str) -> str:
+    """``text`` as any UTF-8 terminal can write it: a lone surrogate (a claim of
+    ``"\\ud800"``) stays the escape it arrived as, which in JSON means the same string."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
