@@ -12,3 +12,6 @@ class FeedbackSSOConfig(AppConfig):
             checks,  # noqa: F401 - registers the checks
             signout,  # noqa: F401 - connects the sign-out receivers
         )
+        from .sandbox import (
+            checks as sandbox_checks,  # noqa: F401 - E015: its URLs work without its app
+        )

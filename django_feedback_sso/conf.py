@@ -11,8 +11,9 @@ Every cache derived from settings clears in one ``setting_changed`` receiver her
 
 from __future__ import annotations
 
+import difflib
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -40,6 +41,13 @@ Hook = Callable[..., Any]
 def key(*parts: str) -> str:
     """The settings path of a key, as messages show it."""
     return SETTING + "".join(f"[{part!r}]" for part in parts)
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """``"Did you mean 'x'? "`` for the choice closest to ``name``, or ``""`` if none is
+    close: what system checks suggest for a misspelt id or key, and the commands too."""
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f"Did you mean {close[0]!r}? " if close else ""
 
 
 @dataclass(frozen=True)
@@ -117,10 +125,13 @@ class Config:
 
 @functools.cache
 def load_config() -> Config:
-    """``settings.FEEDBACK_SSO`` parsed once, problems and all, until settings change."""
+    """``settings.FEEDBACK_SSO`` parsed once, problems and all, until settings change.
+
+    Left out, it is ``{}``: nothing configured yet. Set to ``None``, it is an error.
+    """
     from ._settings import parse  # the parser needs the vendor registry; load it on use
 
-    return parse(getattr(settings, SETTING, None))
+    return parse(getattr(settings, SETTING, {}))
 
 
 def get_config() -> Config:

@@ -43,7 +43,8 @@ class FeedbackSSOHookError(FeedbackSSOError, TypeError):
 
 
 class FeedbackSSOSigningError(FeedbackSSOError):
-    """The JWT library failed to sign (e.g. a warning turned into an error by ``-W error``).
+    """The JWT library failed to sign or to verify a signature (e.g. a short key's warning
+    turned into an error by ``-W error``).
 
     Raised ``from None``: the signing frames hold the secret, and Django's DEBUG page shows
     the locals of every frame of a chained exception.

@@ -48,18 +48,18 @@ def passed_through(config: VendorConfig, query: Mapping[str, Any]) -> list[tuple
     """The vendor's ``passthrough_params`` found in ``query``, each a plain short value.
 
     Anything else (a URL, a path, "&", "=", "%", spaces, control characters) is dropped, so
-    no value can smuggle in a parameter. A value that reads as a host name (FeatureOS's
-    ``domain``: which portal to sign in at, with our token) is kept only if it is one of
-    the vendor's hosts, like a return target: otherwise a link could send a signed-in
-    user's token to another organisation's portal.
+    no value can smuggle in a parameter. A host-valued one (``host_passthrough_params``:
+    FeatureOS's ``domain``, which portal to sign in at, with our token) is kept only if it
+    is one of the vendor's hosts, dotted or not ("localhost", "2130706433" are hosts too):
+    otherwise a link could send a signed-in user's token to another organisation's portal.
     """
     kept = []
     for name in config.spec.passthrough_params:
         value = query.get(name)
         if not isinstance(value, str) or not _PASSTHROUGH_VALUE.fullmatch(value):
             continue
-        names_a_host = "." in value and not value.replace(".", "").isdigit()
-        if names_a_host and value.lower() not in config.return_hosts:
+        if (name in config.spec.host_passthrough_params
+                and value.lower() not in config.return_hosts):
             continue
         kept.append((name, value))
     return kept

@@ -191,8 +191,12 @@ def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
 
     Time rules differ per vendor, so the caller (``verification``) applies them with its
     own clock. Raises :class:`FeedbackSSOTokenRejected` (``wrong_algorithm``,
-    ``bad_signature`` or ``invalid_token``) so no other module needs to know PyJWT.
+    ``bad_signature`` or ``invalid_token``) so no other module needs to know PyJWT, and
+    :class:`FeedbackSSOSigningError` when PyJWT fails otherwise. "from None" on every path,
+    as in ``_sign``: PyJWT's frames hold the secret, warnings turned into errors included
+    (``python -W error`` makes a short key's InsecureKeyLengthWarning one, on decode too).
     """
+    _check_compact(token, config)
     options: Any = {"verify_exp": False, "verify_iat": False, "verify_nbf": False}
     try:
         claims: dict[str, Any] = jwt.decode(token, config.secret,
@@ -211,7 +215,11 @@ def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
         raise FeedbackSSOTokenRejected(
             config.id, FeedbackSSOTokenRejected.INVALID_TOKEN, f"not a valid JWT ({exc})",
         ) from None
-    return claims
+    except Exception as exc:
+        failure = type(exc).__name__
+    else:
+        return claims
+    raise FeedbackSSOSigningError(f"{config.id}: verifying failed ({failure})") from None
 
 
 def unverified_header(token: str, config: VendorConfig) -> dict[str, Any]:
@@ -219,12 +227,22 @@ def unverified_header(token: str, config: VendorConfig) -> dict[str, Any]:
 
     Raises :class:`FeedbackSSOTokenRejected` (``invalid_token``) when there is none.
     """
+    _check_compact(token, config)
     try:
         return dict(jwt.get_unverified_header(token))
     except jwt.InvalidTokenError as exc:
         raise FeedbackSSOTokenRejected(
             config.id, FeedbackSSOTokenRejected.INVALID_TOKEN, f"not a valid JWT ({exc})",
         ) from None
+
+
+def _check_compact(token: str, config: VendorConfig) -> None:
+    """A JWT is ASCII (base64url parts and dots, RFC 7515 §7.1). PyJWT encodes the token
+    to UTF-8 first, which fails on a lone surrogate (how Python hands over the bytes of a
+    command-line argument that aren't UTF-8): refuse it as a token, not with a crash."""
+    if not token.isascii():
+        raise FeedbackSSOTokenRejected(config.id, FeedbackSSOTokenRejected.INVALID_TOKEN,
+                                       "not a valid JWT (it holds characters other than ASCII)")
 
 
 def _header_algorithm(token: str) -> str:

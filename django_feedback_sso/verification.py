@@ -12,6 +12,7 @@ all and reports each (``manage.py feedback_sso_verify``).
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -153,12 +154,23 @@ def _check_present(config: VendorConfig, claims: Mapping[str, Any], now: float,
 
 def _check_time_types(config: VendorConfig, claims: Mapping[str, Any], now: float,
                       replay_guard: ReplayGuard | None) -> None:
+    # PyJWT's JSON parser reads NaN, Infinity and integers of any size; the rules after
+    # this one do arithmetic on them.
     for name in ("iat", "exp", "nbf"):
         value = claims.get(name)
-        if value is not None and (isinstance(value, bool)
-                                  or not isinstance(value, (int, float))):
+        if value is not None and not _seconds(value):
             raise Rejected(config.id, Rejected.INVALID_CLAIM,
                            f"claim {name!r} must be a number of seconds", claim=name)
+
+
+def _seconds(value: Any) -> bool:
+    """Whether ``value`` is a finite number (not a bool, NaN, ±Infinity or 10**400)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer no float can hold
+        return False
 
 
 def _check_values(config: VendorConfig, claims: Mapping[str, Any], now: float,

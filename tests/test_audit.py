@@ -19,11 +19,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from asgiref.sync import async_to_sync
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import connections, transaction
-from django.test import Client, RequestFactory, override_settings
+from django.http import HttpRequest, JsonResponse
+from django.test import AsyncClient, Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import path
 from django.utils.timezone import make_naive
 
 from django_feedback_sso.audit.models import AuditEntry
@@ -35,6 +38,7 @@ from django_feedback_sso.tokens import issue_token
 from tests import oracle
 from tests.factories import UserFactory
 from tests.settings import DATABASES, INSTALLED_APPS
+from tests.urls import urlpatterns as base_urlpatterns
 
 ALIASES = ["default", "postgres"]
 pytestmark = pytest.mark.django_db(databases=[alias for alias in ALIASES
@@ -281,6 +285,45 @@ def test_an_overlong_value_fails_rather_than_being_truncated(postgres: str, user
     assert "value too long" in caplog.text
 
 
+# Minted in async code ------------------------------------------------------------------------
+
+async def mint_in_an_async_view(request: HttpRequest) -> JsonResponse:
+    """A project's ``async def`` view that mints a token itself: the signal's receiver runs
+    in the event loop's thread, where Django refuses the ORM (``SynchronousOnlyOperation``)."""
+    issued = issue_token_for(await request.auser(), "sleekplan", request=request)
+    return JsonResponse({"jti": issued.jti})
+
+
+urlpatterns = [path("async-mint/", mint_in_an_async_view), *base_urlpatterns]
+
+
+@AUTOCOMMIT
+@pytest.mark.urls(__name__)
+@pytest.mark.parametrize("mode", ["request", "background"])
+@pytest.mark.parametrize("autocommit", [True, False])
+def test_a_token_minted_in_async_code_is_recorded(audit_db: str, settings: Any, mode: str,
+                                                  autocommit: bool, monkeypatch: Any,
+                                                  async_client: AsyncClient,
+                                                  caplog: Any) -> None:
+    """In either mode, and with the database's ``AUTOCOMMIT`` off too (the event loop's
+    thread has no connection to ask whether a transaction is open), the row is written."""
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_WRITE": mode}
+    ada = UserFactory(username="ada")
+
+    async def scenario() -> Any:
+        await async_client.aforce_login(ada)
+        return await async_client.get("/async-mint/")
+
+    with monkeypatch.context() as patch:  # for connections made meanwhile, not the test's
+        patch.setitem(connections.settings[audit_db], "AUTOCOMMIT", autocommit)
+        jti = async_to_sync(scenario)().json()["jti"]
+        assert writer.flush(timeout=10)
+    assert [(row.jti, row.username, row.surface, row.path) for row in rows(audit_db)] == [
+        (jti, "ada", "code", "/async-mint/")]
+    assert [record.getMessage() for record in caplog.records
+            if record.name == "django_feedback_sso.audit"] == []
+
+
 # AUDIT_WRITE = "background" -----------------------------------------------------------------
 
 @pytest.fixture
@@ -393,7 +436,7 @@ settings.configure(
     DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": sys.argv[1]}},
     INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes",
                     "django_feedback_sso", "django_feedback_sso.audit"],
-    FEEDBACK_SSO={"VENDORS": {"sleekplan": {"SECRET": "s" * 32}}, "AUDIT_WRITE": "background"},
+    FEEDBACK_SSO={"VENDORS": {"sleekplan": {"SECRET": "s" * 32}}, "AUDIT_WRITE": sys.argv[2]},
     USE_TZ=True)
 django.setup()
 call_command("migrate", verbosity=0)
@@ -401,20 +444,37 @@ from django.contrib.auth.models import User
 from django_feedback_sso.shortcuts import issue_token_for
 
 ada = User.objects.create_user("ada", "ada@example.com")
-for _ in range(50):
-    issue_token_for(ada, "sleekplan")
+
+
+def mint() -> None:
+    for _ in range(50):
+        issue_token_for(ada, "sleekplan")
+
+
+async def mint_in_the_event_loop() -> None:
+    mint()
+
+
+if sys.argv[3] == "async":
+    import asyncio
+
+    asyncio.run(mint_in_the_event_loop())
+else:
+    mint()
 # No flush: the interpreter's normal exit must write what is still queued.
 """
 
 
-def test_a_normal_exit_writes_the_queued_rows(tmp_path: Any) -> None:
+@pytest.mark.parametrize(("mode", "code"), [("background", "sync"), ("request", "async")])
+def test_a_normal_exit_writes_the_queued_rows(tmp_path: Any, mode: str, code: str) -> None:
+    """Queued in the background, or by a token minted in an event loop's thread."""
     import sqlite3
     import subprocess
     import sys
 
     database = tmp_path / "audit.sqlite3"
-    subprocess.run([sys.executable, "-c", EXITING_PROCESS, str(database)], check=True,  # noqa: S603
-                   timeout=60, env={**os.environ, "DJANGO_SETTINGS_MODULE": ""})
+    subprocess.run([sys.executable, "-c", EXITING_PROCESS, str(database), mode, code],  # noqa: S603
+                   check=True, timeout=60, env={**os.environ, "DJANGO_SETTINGS_MODULE": ""})
     with sqlite3.connect(database) as connection:
         [(count,)] = connection.execute("SELECT count(*) FROM feedback_sso_audit_auditentry")
     assert count == 50

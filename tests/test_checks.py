@@ -8,10 +8,12 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.core.checks import ERROR, WARNING
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from django_feedback_sso.checks import check_settings
+from django_feedback_sso.conf import load_config
 from django_feedback_sso.vendors import BUILTIN_SPECS
 from tests.settings import SECRETS
 
@@ -33,7 +35,7 @@ def test_valid_settings_pass(settings: Any) -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("sleekplan", "FEEDBACK_SSO must be a dict."),
+        ("sleekplan", "FEEDBACK_SSO must be a dict, not str."),
         ({"VENDORS": ["sleekplan"]}, "FEEDBACK_SSO['VENDORS'] must be a dict."),
         ({"VENDORS": {"sleekplan": "secret"}}, "FEEDBACK_SSO['VENDORS']['sleekplan'] must be "
                                                "a dict."),
@@ -43,6 +45,23 @@ def test_e001_malformed(settings: Any, value: Any, message: str) -> None:
     settings.FEEDBACK_SSO = value
     error = check_settings()[0]
     assert (error.id, error.msg) == ("feedback_sso.E001", message)
+
+
+def test_e001_feedback_sso_none_is_an_error_not_w002(settings: Any) -> None:
+    """``FEEDBACK_SSO = None`` (an env parser's default, say) is a mistake to fix; only a
+    project that leaves the setting out has merely configured nothing yet (W002)."""
+    settings.FEEDBACK_SSO = None
+    error = only(check_settings())
+    assert (error.id, error.level, error.msg, error.hint) == (
+        "feedback_sso.E001", ERROR, "FEEDBACK_SSO must be a dict, not None.",
+        "Set FEEDBACK_SSO = {'VENDORS': {...}}.")
+    del settings.FEEDBACK_SSO
+    # Deleting a setting sends no setting_changed; undoing the None above sends one after
+    # the test, so no cache outlives it.
+    load_config.cache_clear()
+    warning = only(check_settings())
+    assert (warning.id, warning.level, warning.msg) == (
+        "feedback_sso.W002", WARNING, "FEEDBACK_SSO['VENDORS'] configures no vendor.")
 
 
 def test_e002_unknown_top_level_key(settings: Any) -> None:
@@ -64,13 +83,28 @@ def test_e003_unknown_vendor_suggests_the_closest(settings: Any) -> None:
                           "feedback_sso_vendors module).")
 
 
-@pytest.mark.parametrize("secret", [None, "", 1234])
+@pytest.mark.parametrize("secret", [None, ""])
 def test_e004_missing_secret(settings: Any, secret: Any) -> None:
     settings.FEEDBACK_SSO = vendor_block(SECRET=secret)
     error = only(check_settings())
     assert (error.id, error.msg, error.hint) == (
         "feedback_sso.E004", "FEEDBACK_SSO['VENDORS']['issuely']['SECRET'] is missing or empty.",
         "Set it to Issuely's SSO secret, read from the environment (e.g. "
+        "env('ISSUELY_SSO_SECRET') with django-environ), never committed.")
+
+
+@pytest.mark.parametrize(("secret", "kind"), [
+    (8172635409182736, "int"), (b"a-secret-as-bytes-from-a-file-0123", "bytes"),
+    (True, "bool"), (["a-secret-in-a-list-0123456789"], "list"),
+])
+def test_e004_secret_not_a_string_says_its_type_never_its_value(settings: Any, secret: Any,
+                                                               kind: str) -> None:
+    settings.FEEDBACK_SSO = vendor_block(SECRET=secret)
+    error = only(check_settings())
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E004",
+        f"FEEDBACK_SSO['VENDORS']['issuely']['SECRET'] must be a string, not {kind}.",
+        "Set it to Issuely's SSO secret as text (a str), read from the environment (e.g. "
         "env('ISSUELY_SSO_SECRET') with django-environ), never committed.")
 
 
@@ -162,6 +196,57 @@ def test_e009_http_is_allowed_on_loopback(settings: Any) -> None:
     settings.FEEDBACK_SSO = {"VENDORS": {"productlift": {
         "SECRET": SECRETS["productlift"], "PORTAL_URL": "http://127.0.0.1:8000/sandbox"}}}
     assert check_settings() == []
+
+
+SSO_URL = "FEEDBACK_SSO['VENDORS']['featureos']['SSO_URL']"
+
+
+@pytest.mark.parametrize("template", [
+    # str.format would pad the host to 10¹⁴ characters: MemoryError out of manage.py check.
+    "https://app.featureos.app/redirects/sso?domain={PORTAL_URL_HOST:>100000000000000}",
+    "https://app.featureos.app/redirects/sso?domain={PORTAL_URL_HOST:{PORTAL_URL}}",
+    "https://app.featureos.app/redirects/sso?domain={PORTAL_URL_HOST!r}",
+    "{PORTAL_URL[0]}", "{PORTAL_URL.real}", "https://app.featureos.app/{}",
+    "https://app.featureos.app/{0}", "https://app.featureos.app/?domain={PORTAL_URL_HOST",
+    "https://app.featureos.app/}",
+])
+def test_e009_a_placeholder_is_an_options_name_only(vendor_settings: Any,
+                                                   template: str) -> None:
+    vendor_settings("featureos", SSO_URL=template)
+    error = only(check_settings())
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E009",
+        f"{SSO_URL} has a {{placeholder}} that is not just an option's name.",
+        "Placeholders are option names only, e.g. '{PORTAL_URL}/sdk', or '{PORTAL_URL_HOST}' "
+        "for a URL option's host: nothing else inside the braces (no ':', '!', '[' or '.'). "
+        "Write a literal brace as '{{' or '}}'.")
+
+
+@pytest.mark.parametrize(("template", "message"), [
+    ("https://app.featureos.app/sso?embed={EMBED_URL}",
+     "has the placeholder {EMBED_URL}, but FEEDBACK_SSO['VENDORS']['featureos']['EMBED_URL'] "
+     "is not set."),
+    ("https://app.featureos.app/sso?domain={EMBED_URL_HOST}",
+     "has the placeholder {EMBED_URL_HOST}, but FEEDBACK_SSO['VENDORS']['featureos']"
+     "['EMBED_URL'] is not set."),
+    ("https://app.featureos.app/sso?domain={PORTAL_HOST}",
+     "has a {placeholder} that names none of FeatureOS's options."),
+])
+def test_e009_a_placeholder_names_an_option_that_is_set(vendor_settings: Any, template: str,
+                                                        message: str) -> None:
+    vendor_settings("featureos", SSO_URL=template, EMBED_URL=None)
+    error = only(check_settings())
+    assert (error.id, error.msg, error.hint) == (
+        "feedback_sso.E009", f"{SSO_URL} {message}",
+        "Placeholders are option names only, e.g. '{PORTAL_URL}/sdk', or '{PORTAL_URL_HOST}' "
+        "for a URL option's host; set that option too, or give the full URL.")
+
+
+def test_e009_a_url_built_on_a_broken_one_is_not_reported_again(vendor_settings: Any) -> None:
+    vendor_settings("featureos", PORTAL_URL="feedback.acme.test")
+    error = only(check_settings())
+    assert error.msg == ("FEEDBACK_SSO['VENDORS']['featureos']['PORTAL_URL'] is "
+                         "'feedback.acme.test': it has no host.")
 
 
 @pytest.mark.parametrize(("values", "message", "hint"), [

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import io
 import json
+import os
 import time
+import traceback
+import warnings
 from datetime import datetime, timezone
 from typing import Any
 
 import pytest
 from django.core.management import call_command, get_commands, load_command_class
 from django.core.management.base import CommandError
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from joserfc import jwt
 from joserfc.jwk import OctKey
 
@@ -42,6 +51,29 @@ def forge(vendor_id: str, claims: dict[str, Any], secret: str | None = None) -> 
     """A token signed with joserfc, independently of the app."""
     key = OctKey.import_key(secret or SECRETS[vendor_id])
     return jwt.encode({"alg": "HS256"}, claims, key, algorithms=["HS256"])
+
+
+def forge_json(vendor_id: str, payload: str) -> str:
+    """A token whose payload is ``payload`` as written (``NaN``, ``1e400``, ``"\\ud800"``),
+    signed with HMAC directly: no JWT library writes such JSON."""
+    def part(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    signing_input = part(b'{"alg":"HS256","typ":"JWT"}') + "." + part(payload.encode())
+    signature = hmac.new(SECRETS[vendor_id].encode(), signing_input.encode(), hashlib.sha256)
+    return signing_input + "." + part(signature.digest())
+
+
+def on_a_terminal(*args: str, stdin: Any = None) -> tuple[int, str]:
+    """A command run as a shell runs it, writing to a strict UTF-8 stream (as a terminal
+    is): its exit status and output. Anything but a CommandError is a traceback."""
+    buffer = io.BytesIO()
+    out = io.TextIOWrapper(buffer, encoding="utf-8", write_through=True)
+    try:
+        call_command(*args, stdout=out, **({"stdin": stdin} if stdin is not None else {}))
+    except CommandError as error:
+        return error.returncode, buffer.getvalue().decode()
+    return 0, buffer.getvalue().decode()
 
 
 # feedback_sso_token ---------------------------------------------------------------------
@@ -106,6 +138,25 @@ def test_token_unknown_user_and_configuration(db: None) -> None:
     error, _ = failure("feedback_sso_token", "nosuchvendor", "ada")
     assert (str(error), error.returncode) == (
         "No vendor 'nosuchvendor' is configured: add it to FEEDBACK_SSO['VENDORS'].", 2)
+
+
+@pytest.mark.parametrize(("command", "argument"), [("feedback_sso_token", "ada"),
+                                                  ("feedback_sso_verify", "a.b.c")])
+def test_an_unknown_configuration_suggests_the_closest_configured_id(
+        db: None, command: str, argument: str) -> None:
+    """As system check E003 suggests the closest built-in vendor."""
+    error, _ = failure(command, "sleekpaln", argument)
+    assert (str(error), error.returncode) == (
+        "No vendor 'sleekpaln' is configured: add it to FEEDBACK_SSO['VENDORS']. "
+        "Did you mean 'sleekplan'?", 2)
+
+
+def test_the_suggestion_is_a_configuration_id_not_a_vendor_id(db: None, settings: Any) -> None:
+    settings.FEEDBACK_SSO = {"VENDORS": {"sleekplan-eu": {"VENDOR": "sleekplan",
+                                                          "SECRET": SECRETS["sleekplan"]}}}
+    error, _ = failure("feedback_sso_token", "sleekplan", "ada")
+    assert str(error) == ("No vendor 'sleekplan' is configured: add it to "
+                          "FEEDBACK_SSO['VENDORS']. Did you mean 'sleekplan-eu'?")
 
 
 def test_token_refused_user_gets_the_reason_and_a_failing_exit(db: None) -> None:
@@ -242,6 +293,134 @@ def test_verify_never_signs_and_never_prints_the_secret(user: Any, monkeypatch: 
             except CommandError as error:
                 output = str(error)
             assert SECRETS["sleekplan"] not in output
+
+
+def test_verify_under_warnings_as_errors_with_a_short_secret(vendor_settings: Any,
+                                                             user: Any) -> None:
+    """``python -W error`` turns PyJWT's short-key warning into an exception mid-decode."""
+    secret = "short-secret-never-shown"
+    vendor_settings("issuely", SECRET=secret)
+    token = forge("issuely", {"companyId": "acme", "email": user.email}, secret=secret)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        error, output = failure("feedback_sso_verify", "issuely", token)
+
+    assert (str(error), error.returncode, output) == (
+        "Can't check the token: issuely: verifying failed (InsecureKeyLengthWarning).", 2, "")
+    frames = traceback.TracebackException.from_exception(error, capture_locals=True)
+    assert secret not in "".join(frames.format())
+
+
+UNSIGNED = [f"  SKIP  {rule}: the signature did not verify" for rule in (
+    "required claims", "time claims are numbers", "claim values", "account", "lifetime",
+    "expiry", "not before", "replay")]
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"]])
+def test_verify_a_token_with_lone_surrogates_is_no_jwt(user: Any, extra: list[str]) -> None:
+    """A shell hands Python the bytes of an argument that aren't UTF-8 as lone surrogates."""
+    token = forge("sleekplan", claims_for(user))[:20] + "\udcff\udc80" + "rest"
+
+    status, output = on_a_terminal("feedback_sso_verify", "sleekplan", token, *extra)
+
+    detail = "not a valid JWT (it holds characters other than ASCII)"
+    if extra:
+        assert json.loads(output)["rules"][0] == {
+            "rule": "signature", "outcome": "failed", "detail": detail,
+            "reason": "invalid_token"}
+    else:
+        assert output == "\n".join([
+            "Token for sleekplan (Sleekplan), checked offline:",
+            f"  FAIL  signature: {detail}", *UNSIGNED]) + "\n"
+    assert status == 1
+
+
+def test_verify_prints_claims_with_lone_surrogates_escaped(user: Any) -> None:
+    now = int(time.time())
+    token = forge_json("sleekplan", f'{{"mail": "ada\\ud800@example.org", "id": "7", '
+                                    f'"exp": {now + 300}}}')
+
+    status, output = on_a_terminal("feedback_sso_verify", "sleekplan", token)
+    json_status, json_output = on_a_terminal("feedback_sso_verify", "sleekplan", token,
+                                             "--json")
+
+    assert output.split("Claims:\n")[1] == (
+        f'{{\n  "exp": {now + 300},\n  "id": "7",\n  "mail": "ada\\ud800@example.org"\n}}\n'
+        f"Expires: {utc(now + 300)}\n")
+    assert json.loads(json_output)["claims"]["mail"] == "ada\ud800@example.org"
+    assert (status, json_status) == (0, 0)
+
+
+def test_verify_a_signed_token_with_a_huge_exp(user: Any) -> None:
+    """An exp in milliseconds, say: year 33658, past what a date can hold."""
+    token = forge("sleekplan", claims_for(user, exp=1_000_000_000_000))
+
+    status, output = on_a_terminal("feedback_sso_verify", "sleekplan", token)
+
+    assert output.splitlines()[-1] == "Expires: not a date between the years 1 and 9999"
+    assert status == 0
+
+
+@pytest.mark.parametrize("exp", ["Infinity", "-Infinity", "NaN", "1" + "0" * 400])
+def test_verify_time_claims_must_be_finite_numbers(exp: str) -> None:
+    now = int(time.time())
+    token = forge_json("issuely", f'{{"companyId": "acme", "email": "ada@example.org", '
+                                  f'"iat": {now}, "exp": {exp}}}')
+
+    status, output = on_a_terminal("feedback_sso_verify", "issuely", token)
+
+    assert output.split("\nClaims:")[0].splitlines()[1:] == [
+        "  PASS  signature: HS256, the configured secret",
+        "  PASS  required claims",
+        "  FAIL  time claims are numbers: claim 'exp' must be a number of seconds",
+        "  PASS  claim values", "  PASS  account",
+        "  SKIP  lifetime: needs time claims are numbers",
+        "  SKIP  expiry: needs time claims are numbers",
+        "  SKIP  not before: needs time claims are numbers",
+        "  PASS  replay"]
+    assert output.splitlines()[-1] == "Expires: not a date between the years 1 and 9999"
+    assert status == 1
+
+
+def test_verify_standard_input_that_is_not_text(db: None) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(b"eyJ\xff\xfe"), encoding="utf-8")
+
+    status, output = on_a_terminal("feedback_sso_verify", "sleekplan", stdin=stdin)
+
+    assert (status, output) == (2, "")
+    with pytest.raises(CommandError, match=r"^No token: standard input is not UTF-8 text\.$"):
+        call_command("feedback_sso_verify", "sleekplan", stdin=io.TextIOWrapper(
+            io.BytesIO(b"\xff"), encoding="utf-8"))
+
+
+# What a token may hold once decoded: NaN, infinities, huge numbers, lone surrogates.
+_json_leaves = (st.none() | st.booleans() | st.integers() | st.floats()
+                | st.sampled_from([10**400, -(10**400), 1e300, 1_000_000_000_000, -1e300,
+                                  253402300800.0, "\ud800", "ada\udcff@example.org"])
+                | st.text(st.characters(exclude_categories=()), max_size=8))
+_json = st.recursive(_json_leaves, lambda children: st.lists(children, max_size=3)
+                     | st.dictionaries(st.text(max_size=4), children, max_size=3),
+                     max_leaves=8)
+_claim_names = st.sampled_from(["exp", "iat", "nbf", "jti", "mail", "id", "email", "name",
+                                "companyId", "uid"]) | st.text(max_size=4)
+_claims = st.dictionaries(_claim_names, _json, max_size=6) | st.fixed_dictionaries(
+    {"exp": _json_leaves, "iat": _json_leaves},
+    optional={name: _json_leaves for name in ("mail", "id", "email", "companyId", "jti")})
+
+
+@hypothesis_settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None)
+@given(vendor_id=st.sampled_from(["sleekplan", "issuely", "feedbackchimp", "zendesk_messaging"]),
+       claims=_claims,
+       token=st.none() | st.text(st.characters(exclude_categories=()), max_size=40))
+def test_verify_answers_any_token_with_a_message_and_an_exit_status(
+        vendor_id: str, claims: dict[str, Any], token: str | None) -> None:
+    """Signed or not, any token gets the rules' verdict (or a usage error), never a
+    traceback, and output a UTF-8 terminal can show."""
+    given_token = forge_json(vendor_id, json.dumps(claims)) if token is None else token
+    for extra in ([], ["--json"]):
+        status, _ = on_a_terminal("feedback_sso_verify", vendor_id, given_token, *extra)
+        assert status in (0, 1, 2)
 
 
 # --help ----------------------------------------------------------------------------------

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -31,7 +34,8 @@ from django_feedback_sso.vendors import BUILTIN_SPECS
 from django_feedback_sso.verification import verify_token
 from tests.conftest import VENDORS
 from tests.oracle import DOCUMENTED, check_conventions, check_documented
-from tests.settings import SECRETS
+from tests.settings import INSTALLED_APPS, SECRETS
+from tests.test_commands import forge_json
 
 REQUIRED = [(vendor_id, claim) for vendor_id in VENDORS
             for claim in DOCUMENTED[vendor_id].required]
@@ -179,6 +183,22 @@ def test_issued_in_the_future(user: Any) -> None:
     token = forge("issuely", good_claims(user, "issuely", iat=now + 300, exp=now + 600))
 
     assert rejection("issuely", token).reason == "not_yet_valid"
+
+
+@pytest.mark.parametrize("exp", ["Infinity", "NaN", "1" + "0" * 400])
+def test_a_time_claim_that_is_no_finite_number_is_an_invalid_claim(exp: str,
+                                                                   client: Client) -> None:
+    """PyJWT reads NaN, Infinity and integers of any size: Infinity was a 500, NaN a token
+    that never expires."""
+    token = forge_json("issuely", f'{{"companyId": "acme", "email": "ada@example.org", '
+                                  f'"iat": {int(time.time())}, "exp": {exp}}}')
+
+    response = client.post(reverse("feedback_sso_sandbox:verify", args=["issuely"]),
+                           {"token": token})
+
+    assert (response.status_code, response.json()) == (403, {
+        "state": "refused", "reason": "invalid_claim",
+        "detail": "claim 'exp' must be a number of seconds"})
 
 
 @pytest.mark.parametrize(("vendor_id", "claim", "value"), [
@@ -440,9 +460,10 @@ def test_vendor_options_point_at_the_sandbox_urls() -> None:
 
 E015_HINT = (
     "The sandbox shows the claims of any token signed with your vendor secrets: add it to "
-    "INSTALLED_APPS in development settings only. While DEBUG is off its views answer 404 "
-    "unless FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG = True, which is for test suites only "
-    "(Django's test runner and pytest-django force DEBUG off).")
+    "INSTALLED_APPS, and include its URLs, in development settings only. While DEBUG is off "
+    "its views answer 404 unless FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG = True, which is for "
+    "test suites only (Django's test runner and pytest-django force DEBUG off).")
+WITHOUT_THE_APP = [app for app in INSTALLED_APPS if app != "django_feedback_sso.sandbox"]
 
 
 def test_e015_sandbox_with_debug_off(settings: Any) -> None:
@@ -473,6 +494,50 @@ def test_e015_quiet_under_debug(settings: Any) -> None:
     settings.DEBUG = True
 
     assert check_debug_only() == []
+
+
+@pytest.mark.parametrize(("opt_in", "state"), [
+    (True, "serves anyway: FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG is True"),
+    (False, "answers 404 at every URL (FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG is not True)"),
+])
+def test_e015_sandbox_urls_included_without_the_app(settings: Any, opt_in: bool,
+                                                    state: str) -> None:
+    settings.DEBUG = False
+    settings.FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG = opt_in
+    settings.INSTALLED_APPS = WITHOUT_THE_APP
+
+    (error,) = check_debug_only()
+
+    assert (error.id, error.level, error.obj) == ("feedback_sso.E015", ERROR, "ROOT_URLCONF")
+    assert error.msg == ("ROOT_URLCONF includes the URLs of django_feedback_sso.sandbox while "
+                         f"DEBUG is False; the sandbox {state}.")
+    assert error.hint == E015_HINT
+
+
+def test_e015_quiet_without_the_app_or_its_urls(settings: Any) -> None:
+    settings.DEBUG = False
+    settings.INSTALLED_APPS = WITHOUT_THE_APP
+    settings.ROOT_URLCONF = "tests.security.urls"
+
+    assert check_debug_only() == []
+
+
+def test_e015_is_reported_without_the_sandbox_app() -> None:
+    """Registered by the main app, not only in the sandbox app's ready(): a project that
+    includes the sandbox's URLs but not its app (opted in, DEBUG off) used to pass."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check",
+         "--settings=tests.sandbox_urls_without_the_app"],
+        capture_output=True, text=True, env=env, cwd=root, check=False, timeout=120)
+
+    assert result.returncode == 1, result.stderr
+    assert ("ROOT_URLCONF: (feedback_sso.E015) ROOT_URLCONF includes the URLs of "
+            "django_feedback_sso.sandbox while DEBUG is False; the sandbox serves anyway: "
+            "FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG is True.\n") in result.stderr
 
 
 @pytest.mark.parametrize("vendor_id", VENDORS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import URLPattern, resolve, reverse
 
 from django_feedback_sso.conf import get_vendor_config
@@ -30,11 +30,13 @@ ON = {"DEBUG": {"DEBUG": True}, "opt-in": {OPT_IN: True}}
 
 
 def sandbox_url(pattern: URLPattern, vendor_id: str) -> str:
-    """The URL of ``pattern`` for ``vendor_id``, checked to be served by that pattern."""
+    """The URL of ``pattern`` for ``vendor_id``, checked to be served by that pattern while
+    the sandbox serves (while it doesn't, none of its URLs resolve)."""
     arguments = {"config_id": vendor_id, **URL_ARGUMENTS}
     url = reverse(f"{sandbox_urls.app_name}:{pattern.name}",
                   kwargs={name: arguments[name] for name in pattern.pattern.converters})
-    assert resolve(url).route.endswith(str(pattern.pattern))
+    with override_settings(DEBUG=True):
+        assert resolve(url).route.endswith(str(pattern.pattern))
     return url
 
 
@@ -60,8 +62,7 @@ def configure(settings: Any, values: dict[str, Any]) -> None:
 
 def test_every_url_pattern_of_the_sandbox_is_requested() -> None:
     """None is an ``include()`` the requests below would skip."""
-    assert [type(pattern) for pattern in sandbox_urls.urlpatterns] == [URLPattern] * len(
-        PATTERNS)
+    assert sandbox_urls.urlpatterns == PATTERNS
 
 
 @pytest.mark.parametrize("values", OFF.values(), ids=OFF.keys())
@@ -79,6 +80,35 @@ def test_with_debug_off_every_sandbox_url_answers_a_plain_404(
         body = response.content.decode()
         assert not [secret for secret in SECRETS.values() if secret[:16] in body], request
         assert token not in body, request
+
+
+@pytest.mark.parametrize("values", OFF.values(), ids=OFF.keys())
+def test_with_debug_off_a_sandbox_url_without_its_slash_is_a_plain_404_too(
+        values: dict[str, Any], settings: Any) -> None:
+    """APPEND_SLASH redirects only to a URL that resolves: while the sandbox is off, none
+    of its URLs do, so "…/verify" gets no 301 to "…/verify/" giving the sandbox away."""
+    slashless = [url.rstrip("/") for url in (sandbox_url(pattern, "sleekplan")
+                                             for pattern in PATTERNS) if url.endswith("/")]
+    configure(settings, values)
+    client = Client()
+    unknown_url = client.get("/sandbox/")
+
+    assert settings.APPEND_SLASH
+    assert slashless
+    for url in slashless:
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            assert (response.status_code, response.content) == (404, unknown_url.content), (
+                f"{method} {url}")
+
+
+def test_with_the_opt_in_a_sandbox_url_without_its_slash_redirects(settings: Any) -> None:
+    """What the test above rules out while the sandbox is off: APPEND_SLASH at work."""
+    configure(settings, {OPT_IN: True})
+
+    response = Client().get("/sandbox/sleekplan/verify")
+
+    assert (response.status_code, response["Location"]) == (301, "/sandbox/sleekplan/verify/")
 
 
 @pytest.mark.parametrize("values", ON.values(), ids=ON.keys())

@@ -300,15 +300,53 @@ def test_broken_vendor_raises_under_debug(settings: Any, vendor_settings: Any,
         render('{% feedback_sso_token "boostgpt" %}', user)
 
 
-def test_unknown_vendor_raises_under_debug(settings: Any, user: Any) -> None:
+UNCONFIGURED = "No vendor 'launchnotes' is configured: add it to FEEDBACK_SSO['VENDORS']."
+BOTH_FORMS = pytest.mark.parametrize(("source", "what"), [
+    ('[{% feedback_sso_token "launchnotes" %}]', "snippet"),
+    ('[{% feedback_sso_token "launchnotes" as token %}{{ token }}]', "token"),
+])
+
+
+@BOTH_FORMS
+def test_an_unconfigured_vendor_id_raises_under_debug(settings: Any, user: Any, source: str,
+                                                      what: str) -> None:
+    """The developer sees the mistake on the page, not in a log."""
     settings.DEBUG = True
 
-    with pytest.raises(FeedbackSSOUnknownVendor):
-        render('{% feedback_sso_token "launchnotes" %}', user)
+    with pytest.raises(FeedbackSSOUnknownVendor) as raised:
+        render(source, user)
+
+    assert str(raised.value) == UNCONFIGURED
 
 
-def test_unknown_vendor_renders_nothing_in_production(user: Any) -> None:
-    assert render('{% feedback_sso_token "launchnotes" %}', user) == ""
+@BOTH_FORMS
+def test_an_unconfigured_vendor_id_renders_nothing_and_is_logged_once_in_production(
+        user: Any, caplog: pytest.LogCaptureFixture, source: str, what: str) -> None:
+    caplog.set_level(logging.DEBUG)  # every logger, every level: one record in all
+
+    html = render(source, user)
+
+    assert html == "[]"
+    [record] = caplog.records
+    assert record.exc_info is not None
+    assert (record.name, record.levelno, record.getMessage(), str(record.exc_info[1])) == (
+        "django_feedback_sso", logging.ERROR, f"feedback_sso: {what} for 'launchnotes' failed",
+        UNCONFIGURED)
+
+
+def test_an_unconfigured_vendor_id_leaves_the_rest_of_the_page(
+        client: Any, caplog: pytest.LogCaptureFixture) -> None:
+    """Through a view, as a site serves it: the page answers 200, the tag's place empty."""
+    client.force_login(UserFactory())
+    caplog.set_level(logging.DEBUG)
+
+    response = client.get("/page/launchnotes/")
+
+    assert (response.status_code, response.content.decode()) == (200, (
+        "<!doctype html><html><head><title>page</title></head><body><main></main></body>"
+        "</html>\n"))
+    assert [(record.name, record.getMessage()) for record in caplog.records] == [
+        ("django_feedback_sso", "feedback_sso: snippet for 'launchnotes' failed")]
 
 
 def test_bad_syntax() -> None:

@@ -86,13 +86,27 @@ def test_featureos_sends_redirect_and_domain_back(signed_in: Client) -> None:
     assert verify("featureos", params["ssoToken"][0])
 
 
-@pytest.mark.parametrize("domain", ["attacker.featureos.app", "evil.example", "EVIL.example"])
+@pytest.mark.parametrize("domain", [
+    "attacker.featureos.app", "evil.example", "EVIL.example", "feedback.acme.test.",
+    # Hosts without a dot are hosts too: a name, loopback, an IPv4 address as a number.
+    "evilcorp", "localhost", "127.0.0.1", "2130706433", "0x7f000001",
+])
 def test_featureos_never_sends_our_token_to_another_portals_domain(signed_in: Client,
                                                                    domain: str) -> None:
     """``domain`` tells FeatureOS where to sign the user in: a host of ours, or not at all."""
     response = redirect(signed_in, "featureos", domain=domain)
 
     assert query(response["Location"])["domain"] == ["feedback.acme.test"]
+
+
+@pytest.mark.parametrize("domain", ["localhost", "feedback", "Feedback.Acme.Test"])
+def test_featureos_sends_back_a_domain_that_is_one_of_its_hosts_dotted_or_not(
+        vendor_settings: Any, signed_in: Client, domain: str) -> None:
+    vendor_settings("featureos", RETURN_HOSTS=["localhost", "feedback"])
+
+    response = redirect(signed_in, "featureos", domain=domain)
+
+    assert query(response["Location"])["domain"] == [domain]
 
 
 def test_featureos_started_by_the_site_names_the_portal_as_domain(signed_in: Client) -> None:
@@ -236,6 +250,8 @@ def test_anonymous_users_log_in_first_and_keep_the_vendors_parameters(client: Cl
 @pytest.mark.parametrize(("changes", "message"), [
     ({"delivery_method": "put"}, "x: delivery_method must be get or post"),
     ({"passthrough_params": ("token",)}, "x: the token parameter can't be passed through"),
+    ({"host_passthrough_params": ("domain",)},
+     "x: host_passthrough_params must be passthrough_params too"),
 ])
 def test_spec_refuses_a_broken_delivery(changes: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match="^" + message + "$"):

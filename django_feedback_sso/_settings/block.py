@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from ..conf import Hook, Problem, VendorConfig
+from ..conf import Hook, Problem, VendorConfig, did_you_mean
 from ..vendors import Vendor, build_vendor, registry
 from ..vendors.custom import as_timedelta
 from ..vendors.docs import DOCS_URL
 from ..vendors.spec import COMMON_OPTIONS, RESERVED_CLAIMS
-from .collector import Collector, quoted
+from .collector import Collector, quoted, type_name
 from .options import read_options
 
 #: RFC 7518 §3.2: an HMAC key should be at least as long as the hash output.
@@ -96,31 +95,33 @@ def _unknown_vendor(name: str, where: str, found: Collector) -> None:
                   f"{broken.message}.", "Fix it in that app (system check "
                   "feedback_sso.E019 reports the same).")
         return
-    close = difflib.get_close_matches(name, known.specs, n=1)
     found.add("E003", f"{where}: {name!r} is not an installed vendor.",
-              (f"Did you mean {close[0]!r}? " if close else "")
-              + f"Installed: {', '.join(known.specs)}. For another vendor, describe it "
-              "with 'SPEC', point 'CLASS' at a Vendor subclass, or install an app that "
-              "provides it (a feedback_sso_vendors module).")
+              did_you_mean(name, known.specs) + f"Installed: {', '.join(known.specs)}. For "
+              "another vendor, describe it with 'SPEC', point 'CLASS' at a Vendor subclass, "
+              "or install an app that provides it (a feedback_sso_vendors module).")
 
 
 def _check_unknown_keys(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> None:
     known = [*COMMON_OPTIONS, *(option.name for option in vendor.spec.options)]
     for name in block:
         if name not in known:
-            close = difflib.get_close_matches(str(name), known, n=1)
             found.add("E006", f"{found.key(str(name))} is not an option of {vendor.name}.",
-                      (f"Did you mean {close[0]!r}? " if close else "")
-                      + f"{vendor.name} takes: {', '.join(known)}.")
+                      did_you_mean(str(name), known) + f"{vendor.name} takes: {', '.join(known)}.")
 
 
 def _secret(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> str:
     secret = block.get("SECRET")
     if not isinstance(secret, str) or not secret:
         variable = re.sub(r"[^A-Z0-9]+", "_", str(found.config_id).upper())
-        found.add("E004", f"{found.key('SECRET')} is missing or empty.",
-                  f"Set it to {vendor.name}'s SSO secret, read from the environment (e.g. "
-                  f"env('{variable}_SSO_SECRET') with django-environ), never committed.")
+        read = (f"read from the environment (e.g. env('{variable}_SSO_SECRET') with "
+                "django-environ), never committed.")
+        if secret is None or isinstance(secret, str):  # left out, None or ""
+            found.add("E004", f"{found.key('SECRET')} is missing or empty.",
+                      f"Set it to {vendor.name}'s SSO secret, {read}")
+        else:  # its type only: the value may be the secret itself (an int, bytes …)
+            found.add("E004", f"{found.key('SECRET')} must be a string, not "
+                      f"{type_name(secret)}.",
+                      f"Set it to {vendor.name}'s SSO secret as text (a str), {read}")
         return ""
     try:
         size = len(secret.encode())

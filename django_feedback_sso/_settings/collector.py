@@ -36,3 +36,8 @@ def quoted(value: Any) -> str:
     except Exception:  # a settings value with a broken __repr__ is still just a mistake
         text = f"<{type(value).__name__}>"
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def type_name(value: Any) -> str:
+    """What a value is, for a message that must not quote it (it may be a secret)."""
+    return "None" if value is None else type(value).__name__

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -40,14 +41,12 @@ def read_options(spec: VendorSpec, block: Mapping[str, Any], found: Collector) -
             values[option.name] = value
     for option in spec.options:  # after the others: a URL may be built from them
         if option.kind in ("url", "base_url") and option.name in values:
-            template = str(values[option.name])
-            if any(f"{{{name}}}" in template for name in broken):
-                broken.add(option.name)  # the same mistake, reported once where it is made
-                continue
             reported = len(found.problems)
-            values[option.name] = _resolve_url(option, values, found)
-            if len(found.problems) > reported:
+            url = _resolve_url(spec, option, values, broken, found)
+            if url is None or len(found.problems) > reported:
                 broken.add(option.name)
+            if url is not None:
+                values[option.name] = url
     return values
 
 
@@ -118,6 +117,26 @@ READERS: dict[str, Reader] = {
 }
 
 
+#: Placeholders are option names: nothing str.format would read as a format spec ("{X:>9999}"
+#: pads to any length), a conversion, an index or an attribute.
+_PLACEHOLDER = re.compile(r"[A-Z][A-Z0-9_]*")
+_PLACEHOLDER_HINT = ("Placeholders are option names only, e.g. '{PORTAL_URL}/sdk', or "
+                     "'{PORTAL_URL_HOST}' for a URL option's host")
+
+
+def _pieces(template: str) -> list[tuple[str, str | None]] | None:
+    """``template`` as (literal text, placeholder name or ``None``) pairs; ``None`` if a
+    brace is unmatched or a placeholder holds more than a name. Never formats anything."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:  # a lone "{" or "}"
+        return None
+    if any(name is not None and (spec or conversion or not _PLACEHOLDER.fullmatch(name))
+           for _, name, spec, conversion in parsed):
+        return None
+    return [(literal, name) for literal, name, _, _ in parsed]
+
+
 def _placeholders(values: Mapping[str, Any]) -> dict[str, str]:
     """Each text option as ``{NAME}``, and each URL's host as ``{NAME_HOST}`` too
     (FeatureOS wants its portal's domain as a parameter of its SSO URL)."""
@@ -132,20 +151,45 @@ def _placeholders(values: Mapping[str, Any]) -> dict[str, str]:
     return found
 
 
-def _resolve_url(option: VendorOption, values: Mapping[str, Any], found: Collector) -> str:
-    """Fill ``{OPTION}`` placeholders, then require an https URL (http on localhost)."""
-    try:
-        url = str(values[option.name]).format_map(_placeholders(values))
-    except (KeyError, ValueError, IndexError, AttributeError, TypeError) as exc:
-        found.add("E009", f"{found.key(option.name)} has a {{placeholder}} that can't be "
-                  f"filled ({type(exc).__name__}: {exc}).",
-                  "Placeholders name other options, e.g. '{PORTAL_URL}/sdk'; set that option "
-                  "too, or give the full URL.")
-        return ""
+def _resolve_url(spec: VendorSpec, option: VendorOption, values: Mapping[str, Any],
+                 broken: set[str], found: Collector) -> str | None:
+    """Fill ``{OPTION}`` placeholders, then require an https URL (http on localhost).
+
+    ``None`` if a placeholder can't be filled: reported, unless it names an option reported
+    already (the same mistake, reported once where it is made).
+    """
+    key = found.key(option.name)
+    pieces = _pieces(str(values[option.name]))
+    if pieces is None:
+        found.add("E009", f"{key} has a {{placeholder}} that is not just an option's name.",
+                  f"{_PLACEHOLDER_HINT}: nothing else inside the braces (no ':', '!', '[' or "
+                  "'.'). Write a literal brace as '{{' or '}}'.")
+        return None
+    names = {name for _, name in pieces if name is not None}
+    if any(name in broken or name.removesuffix("_HOST") in broken for name in names):
+        return None
+    filled = _placeholders(values)
+    missing = sorted(names - set(filled))
+    if missing:
+        _report_missing(spec, key, missing[0], values, found)
+        return None
+    url = "".join(literal + (filled[name] if name else "") for literal, name in pieces)
     problem = url_problem(url)
     if problem:
-        found.add("E009", f"{found.key(option.name)} is {without_credentials(url)!r}: "
-                  f"{problem}.", "Give an absolute https URL such as "
-                  "'https://feedback.example.com'.")
+        found.add("E009", f"{key} is {without_credentials(url)!r}: {problem}.",
+                  "Give an absolute https URL such as 'https://feedback.example.com'.")
     # Other URLs and return targets are appended to a base: no trailing slash on it.
     return url.rstrip("/") if option.kind == "base_url" else url
+
+
+def _report_missing(spec: VendorSpec, key: str, name: str, values: Mapping[str, Any],
+                    found: Collector) -> None:
+    """A placeholder with no value: the option it names is unset, or there is none. Only
+    the spec's own option names are quoted, never whatever else sat in the braces."""
+    options = {option.name for option in spec.options}
+    named = next((candidate for candidate in (name, name.removesuffix("_HOST"))
+                  if candidate in options and candidate not in values), None)
+    message = (f"has the placeholder {{{name}}}, but {found.key(named)} is not set"
+               if named else f"has a {{placeholder}} that names none of {spec.name}'s options")
+    found.add("E009", f"{key} {message}.", f"{_PLACEHOLDER_HINT}; set that option too, or "
+              "give the full URL.")

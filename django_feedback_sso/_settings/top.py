@@ -10,7 +10,7 @@ from django.utils.module_loading import import_string
 
 from ..conf import DEFAULT_AUDIT_RETENTION, SETTING, Config, Hook, Problem, VendorConfig, key
 from .block import parse_block
-from .collector import Collector, quoted
+from .collector import Collector, quoted, type_name
 
 TOP_LEVEL_KEYS = ("VENDORS", "DEFAULT_VENDOR", "USER_CLAIMS", "USER_PASSES", "AUDIT_RETENTION",
                   "AUDIT_SYNCHRONOUS_COMMIT", "AUDIT_WRITE")
@@ -19,12 +19,16 @@ HOOKS = ("USER_CLAIMS", "USER_PASSES")
 
 
 def parse(raw: Any) -> Config:
-    """Validate a ``FEEDBACK_SSO`` value; errors are collected, never raised."""
+    """Validate a ``FEEDBACK_SSO`` value; errors are collected, never raised.
+
+    ``None`` is an error like any other value that isn't a dict; a project that leaves the
+    setting out is parsed as ``{}`` (no vendor configured, warning W002).
+    """
     found = Collector()
-    if raw is None:
-        raw = {}
     if not isinstance(raw, Mapping):
-        found.add("E001", f"{SETTING} must be a dict.", f"Set {SETTING} = {{'VENDORS': {{...}}}}.")
+        # Its type, not its value: a value that isn't a dict may still hold a secret.
+        found.add("E001", f"{SETTING} must be a dict, not {type_name(raw)}.",
+                  f"Set {SETTING} = {{'VENDORS': {{...}}}}.")
         return Config(vendors={}, problems=tuple(found.problems))
     for name in raw:
         if name not in TOP_LEVEL_KEYS:

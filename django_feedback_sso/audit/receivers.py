@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import SynchronousOnlyOperation
 from django.db import connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils.timezone import make_naive
@@ -41,6 +42,8 @@ def record(*, config_id: str, vendor_id: str, user: Any, claims: Mapping[str, An
     own savepoint: a failed INSERT would otherwise leave the transaction unusable, and the
     view's own writes with it. Outside one it is a single autocommitted statement: a
     savepoint there would be a transaction of its own, two more round trips per token.
+    A token minted in an event loop's thread (an ``async def`` view) is written by the
+    background writer, whatever ``AUDIT_WRITE`` says: Django refuses the ORM there.
     """
     from .models import AuditEntry
 
@@ -54,22 +57,32 @@ def record(*, config_id: str, vendor_id: str, user: Any, claims: Mapping[str, An
     try:
         # Here, in the request's thread: a router may route by the request (a tenant).
         alias = router.db_for_write(AuditEntry)
-        connection = connections[alias]
-        if in_projects_transaction(connection):
-            # The row commits (or rolls back) with the project's transaction, in either
-            # mode, so a test suite's TestCase sees it at once; never relaxed.
-            with transaction.atomic(using=alias):
-                insert_row(connection, values, relaxed=False)
-            return
         config = get_config()
         relaxed = not config.audit_synchronous_commit
-        if config.audit_write == "background":
+        try:
+            _write(alias, values, relaxed=relaxed, background=config.audit_write == "background")
+        except SynchronousOnlyOperation:
+            # Minted in an event loop's thread: Django refuses the ORM here (before any
+            # statement is sent), and a round trip to the database would stall every
+            # coroutine on the loop. The writer's thread writes the row instead.
             writer.put(alias, values, relaxed=relaxed)
-        else:
-            insert_row(connection, values, relaxed=relaxed)
     except Exception:
         # The exception names the table or the constraint, never the token (not stored).
         log_lost(values)
+
+
+def _write(alias: str, values: Mapping[str, Any], *, relaxed: bool, background: bool) -> None:
+    """Insert the row in this thread, or queue it for the writer (``background``)."""
+    connection = connections[alias]
+    if in_projects_transaction(connection):
+        # The row commits (or rolls back) with the project's transaction, in either
+        # mode, so a test suite's TestCase sees it at once; never relaxed.
+        with transaction.atomic(using=alias):
+            insert_row(connection, values, relaxed=False)
+    elif background:
+        writer.put(alias, values, relaxed=relaxed)
+    else:
+        insert_row(connection, values, relaxed=relaxed)
 
 
 def in_projects_transaction(connection: BaseDatabaseWrapper) -> bool:

@@ -1,4 +1,5 @@
-"""App configuration of the sandbox: registers its DEBUG-only system check."""
+"""App configuration of the sandbox: registers its DEBUG-only system check (the main app
+registers it too)."""
 
 from django.apps import AppConfig
 

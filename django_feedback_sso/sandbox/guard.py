@@ -1,7 +1,8 @@
 """When the sandbox serves: under ``DEBUG``, or with the opt-in test suites need.
 
 Check E015 keeps the sandbox out of production, but only ``manage.py`` runs checks, never
-gunicorn or uvicorn importing the site; so the views ask again at each request.
+gunicorn or uvicorn importing the site; so its URL patterns and views ask again at each
+request.
 """
 
 from __future__ import annotations

@@ -1,14 +1,33 @@
 """``path("sandbox/", include("django_feedback_sso.sandbox.urls"))`` (development only)."""
 
-from django.urls import path
+from __future__ import annotations
 
+from django.urls import URLPattern, path
+from django.urls.resolvers import ResolverMatch
+
+from .guard import sandbox_enabled
 from .views import PortalView, VerifyView, WidgetScriptView
 
 app_name = "feedback_sso_sandbox"
 
-urlpatterns = [
+
+class SandboxURLPattern(URLPattern):
+    """A sandbox URL that exists only while the sandbox serves (``guard``). Otherwise it
+    resolves nothing: a request gets the 404 of an unknown URL, and ``APPEND_SLASH`` finds
+    no ``…/verify/`` to send ``…/verify`` to with a 301 that gives the sandbox away."""
+
+    def resolve(self, path: str) -> ResolverMatch | None:
+        return super().resolve(path) if sandbox_enabled() else None
+
+
+def _while_enabled(pattern: URLPattern) -> SandboxURLPattern:
+    return SandboxURLPattern(pattern.pattern, pattern.callback, pattern.default_args,
+                             pattern.name)
+
+
+urlpatterns = [_while_enabled(pattern) for pattern in [
     path("<slug:config_id>/portal/", PortalView.as_view(), name="portal"),
     path("<slug:config_id>/portal/<path:page>", PortalView.as_view(), name="portal"),
     path("<slug:config_id>/verify/", VerifyView.as_view(), name="verify"),
     path("<slug:config_id>/widget.js", WidgetScriptView.as_view(), name="widget"),
-]
+]]

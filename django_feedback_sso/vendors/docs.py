@@ -225,8 +225,10 @@ def _vendor_initiated(spec: VendorSpec) -> str:
         facts.append(f"- **Return target read from**: {incoming}, kept only on the vendor's "
                      "hosts ([the redirect view](../redirect.md)).")
     if spec.passthrough_params:
-        facts.append("- **Passed back as sent** (plain values only): "
-                     + ", ".join(f"`{name}`" for name in spec.passthrough_params) + ".")
+        facts.append("- **Passed back as sent** (plain values only): " + ", ".join(
+            f"`{name}`" + (" (only if it is one of the vendor's hosts)"
+                           if name in spec.host_passthrough_params else "")
+            for name in spec.passthrough_params) + ".")
     return "\n".join(facts)
 
 

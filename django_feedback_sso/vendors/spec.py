@@ -160,8 +160,11 @@ class VendorSpec:
     incoming_return_params: tuple[str, ...] = ()
     #: Other parameters the vendor sends to our redirect view and wants back on its SSO URL
     #: (Zendesk ``brand_id``, ``locale_id``, ``timestamp``; FeatureOS ``domain``). Only
-    #: short plain values pass (``redirects.passthrough_value``): never a URL.
+    #: short plain values pass (``redirects.passed_through``): never a URL.
     passthrough_params: tuple[str, ...] = ()
+    #: Those of them whose value names a host (FeatureOS ``domain``: the portal to sign
+    #: in at, with our token): passed back only when it is one of the vendor's hosts.
+    host_passthrough_params: tuple[str, ...] = ()
     #: How the redirect view hands the token over: on the SSO URL (a 302), or in the body
     #: of an auto-submitting POST form to it (Zendesk), so it never sits in a URL.
     delivery_method: Literal["get", "post"] = "get"
@@ -194,6 +197,9 @@ class VendorSpec:
             raise ValueError(f"{self.id}: delivery_method must be get or post")
         if self.token_param in self.passthrough_params:
             raise ValueError(f"{self.id}: the token parameter can't be passed through")
+        if not set(self.host_passthrough_params) <= set(self.passthrough_params):
+            raise ValueError(f"{self.id}: host_passthrough_params must be passthrough_params "
+                             "too")
         if self.return_mode == "param" and not self.return_param:
             raise ValueError(f"{self.id}: return_mode param needs a return_param")
         if self.sign_out_call and not _JS_PATH.fullmatch(self.sign_out_call[0]):

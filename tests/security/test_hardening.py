@@ -62,6 +62,40 @@ def test_warnings_as_errors_never_escape_signing_with_the_secret(vendor_settings
     assert secret not in page
 
 
+def short_key_token(vendor_settings: Any, secret: str) -> str:
+    """A token signed with ``secret``, now Issuely's: shorter than HS256's 32 bytes."""
+    vendor_settings("issuely", SECRET=secret)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # PyJWT warns of the short key once per key
+        return issue_token_for(UserFactory(), "issuely").token
+
+
+@pytest.mark.urls("tests.urls")
+@pytest.mark.parametrize(("surface", "method", "url", "data"), [
+    ("portal", "get", "/sandbox/issuely/portal/", {}),
+    ("verify page", "post", "/sandbox/issuely/verify/", {"format": "html"}),
+    ("verify JSON", "post", "/sandbox/issuely/verify/", {}),
+])
+def test_warnings_as_errors_never_escape_verifying_with_the_secret(
+        vendor_settings: Any, settings: Any, surface: str, method: str, url: str,
+        data: dict[str, str]) -> None:
+    """Verifying with a short key under ``python -W error``: PyJWT's decode warns too."""
+    secret = "short-secret-never-shown"
+    token = short_key_token(vendor_settings, secret)
+    settings.DEBUG = True
+    client = Client(raise_request_exception=False)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        response = getattr(client, method)(url, {"token": token, **data})
+
+    page = response.content.decode()
+    assert response.status_code == 500, surface
+    assert secret not in page
+    assert "FeedbackSSOSigningError" in page
+    assert "issuely: verifying failed (InsecureKeyLengthWarning)" in page
+
+
 @pytest.mark.parametrize("email", ["victim@example.org\u00a0", "\u2003victim@example.org",
                                    "victim@example.org\n", " victim@example.org"])
 def test_an_email_with_surrounding_space_is_refused_never_trimmed(email: str) -> None:

@@ -51,6 +51,11 @@ CRASHERS = [
                  id="lone surrogate secret"),
     pytest.param(with_sleekplan(CLAIMS={7: "x"}), "feedback_sso.E012",
                  id="claim name not a string"),
+    # str.format would pad the host to 10¹⁴ characters: MemoryError, with every secret in
+    # the parser's frames.
+    pytest.param(with_sleekplan(
+        WIDGET_SCRIPT_URL="https://client.sleekplan.com/{PORTAL_URL_HOST:>100000000000000}"),
+        "feedback_sso.E009", id="placeholder with a format spec"),
 ]
 
 
@@ -67,6 +72,18 @@ def test_values_that_used_to_crash_are_check_errors(settings: Any, value: Any,
 def test_a_broken_setting_answers_the_documented_json_503(settings: Any, value: Any,
                                                           check_id: str) -> None:
     settings.FEEDBACK_SSO = value
+    client = Client(raise_request_exception=False)
+    client.force_login(UserFactory())
+
+    response = client.get("/feedback-sso/sleekplan/token/")
+
+    assert (response.status_code, response.json()) == (503, {"error": "vendor_unavailable"})
+
+
+@pytest.mark.django_db
+def test_feedback_sso_none_is_a_configuration_error_not_an_empty_one(settings: Any) -> None:
+    """Not "no vendor configured" (whose ids would be 404s): a broken setting, so 503."""
+    settings.FEEDBACK_SSO = None
     client = Client(raise_request_exception=False)
     client.force_login(UserFactory())
 
@@ -93,6 +110,7 @@ def test_the_secret_never_appears_in_the_surrogate_message(settings: Any) -> Non
 leaves = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True)
           | st.text(max_size=20) | st.binary(max_size=8)
           | st.sampled_from(["sleekplan", "SECRET", "https://x", "{PORTAL_URL}", "CLAIMS",
+                             "https://x/{PORTAL_URL_HOST:>100000000000000}", "{0}", "{",
                              "HS256", "not.a.module", "django_feedback_sso.vendors.Vendor"]))
 values = st.recursive(
     leaves,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from ...exceptions import FeedbackSSOSigningError
 from ...verification import RuleResult, check_rules
-from ._common import FAILED, USAGE, as_json, utc, vendor_config
+from ._common import FAILED, USAGE, as_json, printable, utc, vendor_config
 
 LABELS = {"passed": "PASS", "failed": "FAIL", "skipped": "SKIP"}
 #: The token argument that means "read it from standard input".
@@ -22,7 +23,8 @@ class Command(BaseCommand):
         "claims, claim values, account, lifetime limit, expiry, not-before), the same rules "
         "the sandbox applies. Prints each rule as PASS, FAIL or SKIP with the reason, and "
         "the decoded claims once the signature holds. Exits with status 1 if any rule "
-        "fails, 2 for an unknown configuration or no token. It never prints the secret and "
+        "fails, 2 for an unknown configuration, no token, or a token that can't be checked "
+        "(a short secret under python -W error). It never prints the secret and "
         "never signs anything; replay (a jti the vendor has seen) can't be checked offline."
     )
     #: ``call_command(..., stdin=...)`` (tests, scripts) hands the token over as a stream.
@@ -39,20 +41,22 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         config = vendor_config(options["config_id"])
-        given = options["token"]
-        token = (options.get("stdin") or sys.stdin).read() if given == FROM_STDIN else given
-        token = token.strip()
+        token = read_token(options["token"], options.get("stdin") or sys.stdin)
         if not token:
             raise CommandError("No token: pass it as an argument or on standard input.",
                                returncode=USAGE)
-        claims, results = check_rules(token, config)
+        try:
+            claims, results = check_rules(token, config)
+        except FeedbackSSOSigningError as exc:  # python -W error and a short secret
+            raise CommandError(f"Can't check the token: {exc}.", returncode=USAGE) from None
         valid = not any(result.outcome == "failed" for result in results)
         if options["json"]:
             self.stdout.write(as_json({
                 "config_id": config.id, "vendor": config.vendor.id, "valid": valid,
                 "rules": [result._asdict() for result in results], "claims": claims}))
         else:
-            self.stdout.write(self.describe(config.id, config.vendor.name, claims, results))
+            self.stdout.write(printable(self.describe(config.id, config.vendor.name, claims,
+                                                      results)))
         if not valid:
             failed = sum(result.outcome == "failed" for result in results)
             raise CommandError(f"{config.vendor.name} would reject this token: {failed} "
@@ -70,3 +74,14 @@ class Command(BaseCommand):
                     claims["exp"], bool):
                 lines.append(f"Expires: {utc(claims['exp'])}")
         return "\n".join(lines)
+
+
+def read_token(given: str, stdin: TextIO) -> str:
+    """The token argument, or standard input for ``-``, stripped."""
+    if given != FROM_STDIN:
+        return given.strip()
+    try:
+        return stdin.read().strip()
+    except UnicodeDecodeError:
+        raise CommandError("No token: standard input is not UTF-8 text.",
+                           returncode=USAGE) from None

@@ -53,6 +53,7 @@ SPEC = VendorSpec(
     return_param="redirect",
     incoming_return_params=("redirect",),
     passthrough_params=("domain",),
+    host_passthrough_params=("domain",),
     host_options=("PORTAL_URL",),
     page_globals=("hellonext",),
 )
