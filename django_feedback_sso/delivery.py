@@ -95,7 +95,7 @@ def raw_token(request: Any, config_id: str | None = None) -> str:
 
 def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
     """Everything a snippet template may use. Only snippets that embed a token mint one."""
-    issued = token_for(request, config) if config.spec.snippet_embeds_token else None
+    issued = token_for(request, config) if config.spec.delivery.embeds_token else None
     token = issued.token if issued else ""
     return {
         "config_id": config.id,
@@ -118,7 +118,7 @@ def delivery_url(config: VendorConfig, token: str) -> str | None:
     it; ``None`` for a vendor that only takes the token inside a page (BoostGPT)."""
     if config.vendor.has_redirect(config.options):
         return config.vendor.sso_url(config.options, token, None)
-    return _script_url(config, token) if config.spec.script_token_param else None
+    return _script_url(config, token) if config.spec.delivery.script_token_param else None
 
 
 def _sign_out(request: Any, config: VendorConfig, context: dict[str, Any]) -> str:
@@ -126,7 +126,7 @@ def _sign_out(request: Any, config: VendorConfig, context: dict[str, Any]) -> st
     user = getattr(request, "user", None)
     # Snippets with a token sign in whoever got one; the others (a widget that fetches
     # its token) sign in whoever is signed in here.
-    signs_in = (context["signed_in"] if config.spec.snippet_embeds_token
+    signs_in = (context["signed_in"] if config.spec.delivery.embeds_token
                 else bool(user is not None and user.is_authenticated))
     call = signout.take(request, config, signs_in)
     if call is None:
@@ -138,16 +138,16 @@ def _sign_out(request: Any, config: VendorConfig, context: dict[str, Any]) -> st
 def _script_url(config: VendorConfig, token: str) -> str:
     """The vendor's loader script, carrying the token where the vendor reads it there."""
     spec = config.spec
-    url = str(config.options.get(spec.script_url_option or "", ""))
-    if url and token and spec.script_token_param:
-        return add_query(url, [(spec.script_token_param, token)])
+    url = str(config.options.get(spec.delivery.script_url_option or "", ""))
+    if url and token and spec.delivery.script_token_param:
+        return add_query(url, [(spec.delivery.script_token_param, token)])
     return url
 
 
 def _claim_page_globals(request: Any, config: VendorConfig) -> None:
     """Under DEBUG, refuse a second configuration of a vendor whose snippet sets page-wide
     globals (``window.SLEEK_USER`` …): the second would silently overwrite the first."""
-    if not settings.DEBUG or not config.spec.page_globals or request is None:
+    if not settings.DEBUG or not config.spec.widget.page_globals or request is None:
         return
     rendered: dict[str, str] = request.__dict__.setdefault("_feedback_sso_page_globals", {})
     first = rendered.setdefault(config.vendor.id, config.id)
@@ -155,7 +155,7 @@ def _claim_page_globals(request: Any, config: VendorConfig) -> None:
         raise FeedbackSSOConfigurationError(
             f"{{% feedback_sso_token {config.id!r} %}} on a page that already has "
             f"{{% feedback_sso_token {first!r} %}}: both configure {config.vendor.name}, "
-            f"whose snippet sets page-wide globals ({', '.join(config.spec.page_globals)}), "
+            f"whose snippet sets page-wide globals ({', '.join(config.spec.widget.page_globals)}), "
             "so only one of them can work on a page. Render one per page.")
 
 

@@ -54,11 +54,11 @@ def passed_through(config: VendorConfig, query: Mapping[str, Any]) -> list[tuple
     otherwise a link could send a signed-in user's token to another organisation's portal.
     """
     kept = []
-    for name in config.spec.passthrough_params:
+    for name in config.spec.redirect.passthrough_params:
         value = query.get(name)
         if not isinstance(value, str) or not _PASSTHROUGH_VALUE.fullmatch(value):
             continue
-        if (name in config.spec.host_passthrough_params
+        if (name in config.spec.redirect.host_passthrough_params
                 and value.lower() not in config.return_hosts):
             continue
         kept.append((name, value))
@@ -83,7 +83,7 @@ def safe_return_target(config: VendorConfig, raw: Any) -> str | None:
     path = _resolved(parts.path)
     if not _path_stays_inside(path, parts.hostname, portal):
         return None
-    if _carries_token_param(parts, config.spec.token_param):
+    if _carries_token_param(parts, config.spec.redirect.token_param):
         return None
     return urlunsplit(parts._replace(path=path))
 

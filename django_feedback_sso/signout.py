@@ -48,7 +48,7 @@ def _configurations_that_sign_out() -> set[str]:
     except FeedbackSSOConfigurationError:  # logging out must work whatever the settings
         return set()
     return {config_id for config_id, config in vendors.items()
-            if isinstance(config, VendorConfig) and config.spec.sign_out_call}
+            if isinstance(config, VendorConfig) and config.spec.widget.sign_out_call}
 
 
 def pending(request: Any) -> set[str]:
@@ -70,10 +70,10 @@ def take(request: Any, config: VendorConfig, signs_in: bool) -> str | None:
     whose widget fetches one); the call waits for a page that doesn't.
     """
     waiting = pending(request)
-    if signs_in or config.id not in waiting or not config.spec.sign_out_call:
+    if signs_in or config.id not in waiting or not config.spec.widget.sign_out_call:
         return None
     waiting.discard(config.id)
-    return " ".join(config.spec.sign_out_call)
+    return " ".join(config.spec.widget.sign_out_call)
 
 
 class SignOutMiddleware:

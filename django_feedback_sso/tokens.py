@@ -140,7 +140,7 @@ def _sign(payload: dict[str, Any], config: VendorConfig) -> str:
         # PyJWT's own payload encoding (api_jwt._encode_payload), then its JWS steps. The
         # payload first: a claim that isn't JSON fails before any local holds the key.
         body = base64url_encode(json.dumps(payload, separators=(",", ":")).encode())
-        signer = _signer(config.secret, config.spec.algorithm, _header_items(config))
+        signer = _signer(config.secret, config.spec.token.algorithm, _header_items(config))
         signing_input = signer.header + b"." + body
         signature = signer.algorithm.sign(signing_input, signer.key)
         return (signing_input + b"." + base64url_encode(signature)).decode()
@@ -157,7 +157,7 @@ def header_fields(config: VendorConfig) -> dict[str, Any] | None:
 
     ``None`` rather than ``{}`` for the rest: PyJWT then builds its default header.
     """
-    fields = config.spec.header_options
+    fields = config.spec.token.header_options
     if not fields:
         return None
     return {name: config.options[option] for name, option in fields.items()
@@ -168,9 +168,9 @@ def time_claims(config: VendorConfig, now: float) -> dict[str, Any]:
     """``iat``, ``exp`` and a random ``jti``, as far as the vendor's rules allow."""
     issued_at = int(now)
     claims: dict[str, Any] = {"exp": issued_at + int(config.lifetime.total_seconds())}
-    if "iat" in config.spec.time_claims:
+    if "iat" in config.spec.token.time_claims:
         claims["iat"] = issued_at
-    if "jti" in config.spec.time_claims:
+    if "jti" in config.spec.token.time_claims:
         claims["jti"] = new_jti()
     return claims
 
@@ -199,13 +199,13 @@ def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
     _check_compact(token, config)
     options: Any = {"verify_exp": False, "verify_iat": False, "verify_nbf": False}
     try:
-        claims: dict[str, Any] = jwt.decode(token, config.secret,
-                                            algorithms=[config.spec.algorithm], options=options)
+        claims: dict[str, Any] = jwt.decode(
+            token, config.secret, algorithms=[config.spec.token.algorithm], options=options)
     except jwt.InvalidAlgorithmError:
         raise FeedbackSSOTokenRejected(
             config.id, FeedbackSSOTokenRejected.WRONG_ALGORITHM,
             f"signed with {_header_algorithm(token)}; {config.spec.name} accepts only "
-            f"{config.spec.algorithm}") from None
+            f"{config.spec.token.algorithm}") from None
     except jwt.InvalidSignatureError:
         raise FeedbackSSOTokenRejected(
             config.id, FeedbackSSOTokenRejected.BAD_SIGNATURE,

@@ -87,7 +87,7 @@ def check_rules(token: str, config: VendorConfig, *,
         return None, [RuleResult(SIGNATURE, "failed", rejected.detail, rejected.reason),
                       *skipped]
     clock = time.time() if now is None else now
-    results = [RuleResult(SIGNATURE, "passed", f"{config.spec.algorithm}, the configured "
+    results = [RuleResult(SIGNATURE, "passed", f"{config.spec.token.algorithm}, the configured "
                           "secret")]
     failed: set[str] = set()
     for rule in RULES:
@@ -107,7 +107,7 @@ def check_rules(token: str, config: VendorConfig, *,
 
 
 def _passed(rule: Rule, config: VendorConfig) -> RuleResult:
-    if rule.name == REPLAY and config.spec.rejects_reused_jti:
+    if rule.name == REPLAY and config.spec.token.rejects_reused_jti:
         return RuleResult(rule.name, "skipped", f"{config.spec.name} accepts each jti once; "
                           "offline there is no record of the ones it has seen")
     return RuleResult(rule.name, "passed")
@@ -115,14 +115,14 @@ def _passed(rule: Rule, config: VendorConfig) -> RuleResult:
 
 def identity(config: VendorConfig, claims: Mapping[str, Any]) -> dict[IdentityField, str]:
     """Who the vendor signs in: the user fields its claims carry, by the spec's names."""
-    return {source: str(claims[claim]) for claim, source in config.spec.claim_names.items()
+    return {source: str(claims[claim]) for claim, source in config.spec.claims.names.items()
             if claims.get(claim) not in (None, "")}
 
 
 def _check_header(config: VendorConfig, token: str) -> None:
     """Header fields fixed by an option name the account's key, looked up before the
     signature: a token for another key can't pass, whatever it is signed with."""
-    fields = config.spec.header_options
+    fields = config.spec.token.header_options
     if not fields:
         return
     header = unverified_header(token, config)
@@ -136,20 +136,21 @@ def _check_header(config: VendorConfig, token: str) -> None:
 def _check_present(config: VendorConfig, claims: Mapping[str, Any], now: float,
                    replay_guard: ReplayGuard | None) -> None:
     spec = config.spec
-    required = [*spec.required_claims]
-    if spec.max_lifetime is not None:
+    required = [*spec.claims.required]
+    if spec.token.max_lifetime is not None:
         required.append("exp")  # a lifetime limit can't hold for a token that never expires
-    if spec.rejects_reused_jti:
+    if spec.token.rejects_reused_jti:
         required.append("jti")
     for name in dict.fromkeys(required):
         if claims.get(name) in (None, ""):
             raise Rejected(config.id, Rejected.MISSING_CLAIM,
                            f"{spec.name} requires the claim {name!r}", claim=name)
-    if spec.required_any and all(claims.get(name) in (None, "") for name in spec.required_any):
+    any_of = spec.claims.required_any
+    if any_of and all(claims.get(name) in (None, "") for name in any_of):
         raise Rejected(config.id, Rejected.MISSING_CLAIM,
                        f"{spec.name} requires at least one of the claims "
-                       f"{', '.join(map(repr, spec.required_any))}",
-                       claim=spec.required_any[0])
+                       f"{', '.join(map(repr, spec.claims.required_any))}",
+                       claim=spec.claims.required_any[0])
 
 
 def _check_time_types(config: VendorConfig, claims: Mapping[str, Any], now: float,
@@ -199,8 +200,8 @@ def _check_lifetime(config: VendorConfig, claims: Mapping[str, Any], now: float,
                     replay_guard: ReplayGuard | None) -> None:
     spec = config.spec
     exp, iat = claims.get("exp"), claims.get("iat")
-    if spec.max_lifetime is not None and exp is not None:
-        limit = spec.max_lifetime.total_seconds()
+    if spec.token.max_lifetime is not None and exp is not None:
+        limit = spec.token.max_lifetime.total_seconds()
         start = iat if iat is not None else now
         if exp - start > limit:
             raise Rejected(config.id, Rejected.LIFETIME_TOO_LONG,
@@ -228,7 +229,7 @@ def _check_not_before(config: VendorConfig, claims: Mapping[str, Any], now: floa
 
 def _check_replay(config: VendorConfig, claims: Mapping[str, Any], now: float,
                   replay_guard: ReplayGuard | None) -> None:
-    if replay_guard is None or not config.spec.rejects_reused_jti:
+    if replay_guard is None or not config.spec.token.rejects_reused_jti:
         return
     exp = claims.get("exp")
     if not replay_guard.first_use(config.id, str(claims["jti"]),

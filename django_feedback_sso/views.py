@@ -141,8 +141,8 @@ class SSORedirectView(VendorView):
     Anonymous users go to ``LOGIN_URL`` first and come back here; refused users (staff …)
     go to the portal without a token and sign in there themselves. This is also the URL
     vendors send users to ("your SSO URL"): their return target and pass-through
-    parameters (``spec.incoming_return_params``, ``spec.passthrough_params``) are read,
-    checked, and sent back.
+    parameters (``spec.redirect.incoming_return_params``, ``passthrough_params``) are
+    read, checked, and sent back.
     """
 
     def get(self, request: HttpRequest, config_id: str) -> HttpResponseBase:
@@ -157,7 +157,7 @@ class SSORedirectView(VendorView):
         return_target = safe_return_target(config, self.requested_target(request, config))
         passthrough = passed_through(config, request.GET)
         token = self.token(request, config)
-        if token and config.spec.delivery_method == "post":
+        if token and config.spec.redirect.method == "post":
             return self.post_form(request, config, token, return_target, passthrough)
         if token:
             url = self.vendor_url(config, token, return_target, passthrough)
@@ -200,7 +200,7 @@ class SSORedirectView(VendorView):
         context = {
             "vendor": config.vendor,
             "action": self.vendor_url(config, None, return_target, passthrough),
-            "field": config.spec.token_param,
+            "field": config.spec.redirect.token_param,
             "token": token,
             "nonce": get_csp_nonce(request),
         }
@@ -211,7 +211,7 @@ class SSORedirectView(VendorView):
 
     @staticmethod
     def requested_target(request: HttpRequest, config: VendorConfig) -> str | None:
-        for name in ("next", *config.spec.incoming_return_params):
+        for name in ("next", *config.spec.redirect.incoming_return_params):
             if request.GET.get(name):
                 return request.GET[name]
         return None

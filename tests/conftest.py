@@ -16,7 +16,7 @@ from tests.settings import FEEDBACK_SSO
 VENDORS = tuple(FEEDBACK_SSO["VENDORS"])
 #: Those with a redirect view (BoostGPT has no portal).
 REDIRECT_VENDORS = tuple(vendor_id for vendor_id in VENDORS
-                         if BUILTIN_SPECS[vendor_id].sso_url_option)
+                         if BUILTIN_SPECS[vendor_id].redirect.sso_url_option)
 
 
 def request_for(user: Any, path: str = "/page/") -> Any:

@@ -284,8 +284,8 @@ def portal(client: Client, vendor_id: str, token: str, page: str = "") -> Any:
     spec = BUILTIN_SPECS[vendor_id]
     url = (reverse("feedback_sso_sandbox:portal", args=[vendor_id, page]) if page
            else reverse("feedback_sso_sandbox:portal", args=[vendor_id]))
-    send = client.post if spec.delivery_method == "post" else client.get
-    return send(url, {spec.token_param: token})
+    send = client.post if spec.redirect.method == "post" else client.get
+    return send(url, {spec.redirect.token_param: token})
 
 
 @pytest.mark.parametrize("vendor_id", VENDORS)

@@ -43,7 +43,7 @@ def sandbox_url(pattern: URLPattern, vendor_id: str) -> str:
 def every_request(client: Client, vendor_id: str, token: str) -> list[tuple[str, Any]]:
     """A GET and a POST to every sandbox URL of ``vendor_id``, each carrying ``token``
     wherever the sandbox could read it: (description, response)."""
-    param = get_vendor_config(vendor_id).spec.token_param
+    param = get_vendor_config(vendor_id).spec.redirect.token_param
     answers = []
     for pattern in PATTERNS:
         url = sandbox_url(pattern, vendor_id)

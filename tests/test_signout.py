@@ -170,7 +170,7 @@ def test_a_spec_vendor_names_its_sign_out_call(settings: Any) -> None:
                                   ("x", '"><script>')])
 def test_sign_out_calls_are_paths_and_words(call: tuple[str, ...]) -> None:
     with pytest.raises(ValueError, match="sign_out_call"):
-        VendorSpec(id="acme", name="Acme", docs_url="", claim_names={"email": "email"},
+        VendorSpec.from_flat(id="acme", name="Acme", docs_url="", claim_names={"email": "email"},
                    sign_out_call=call)
 
 

@@ -129,7 +129,7 @@ def test_signing_is_byte_for_byte_what_jwt_encode_writes(payload: dict[str, Any]
     for vendor_id in VENDORS:
         config = get_vendor_config(vendor_id)
         assert _sign(payload, config) == pyjwt.encode(payload, config.secret,
-                                                      algorithm=config.spec.algorithm,
+                                                      algorithm=config.spec.token.algorithm,
                                                       headers=header_fields(config))
 
 

@@ -255,7 +255,8 @@ def test_anonymous_users_log_in_first_and_keep_the_vendors_parameters(client: Cl
 ])
 def test_spec_refuses_a_broken_delivery(changes: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match="^" + message + "$"):
-        VendorSpec(id="x", name="X", docs_url="", claim_names={"email": "email"}, **changes)
+        VendorSpec.from_flat(id="x", name="X", docs_url="", claim_names={"email": "email"},
+                             **changes)
 
 
 # Role-granting claims ------------------------------------------------------------------------
@@ -268,7 +269,7 @@ def test_spec_refuses_a_broken_delivery(changes: dict[str, Any], message: str) -
 def test_role_granting_claims_come_from_hooks_never_from_user_fields(
         vendor_settings: Any, user: Any, vendor_id: str, claim: str, value: Any) -> None:
     config = get_vendor_config(vendor_id)
-    assert claim in config.spec.role_claims
+    assert claim in config.spec.claims.roles
     assert claim not in issue_token_for(user, vendor_id).claims
     vendor_settings(USER_CLAIMS=lambda u, config_id: {claim: value}
                     if config_id == vendor_id else {})

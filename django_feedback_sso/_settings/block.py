@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 from datetime import timedelta
@@ -131,7 +130,7 @@ def _secret(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> str:
                   "lone surrogate).", "Copy the secret from the vendor again; check how it is "
                   "read from the environment.")
         return ""
-    minimum = MIN_SECRET_BYTES[vendor.spec.algorithm]
+    minimum = MIN_SECRET_BYTES[vendor.spec.token.algorithm]
     if size < minimum:
         found.add("W001", f"{found.key('SECRET')} is shorter than {minimum} bytes.",
                   "Short HMAC keys are easier to brute-force; regenerate a longer one at the "
@@ -143,18 +142,19 @@ def _secret(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> str:
 def _lifetime(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> timedelta:
     spec = vendor.spec
     try:
-        lifetime = as_timedelta(block.get("LIFETIME", spec.default_lifetime))
+        lifetime = as_timedelta(block.get("LIFETIME", spec.token.default_lifetime))
     except TypeError:
         found.add("E007", f"{found.key('LIFETIME')} must be a number of seconds or a "
                   "timedelta.", "For example 300 or timedelta(minutes=5).")
-        return spec.default_lifetime
+        return spec.token.default_lifetime
     if lifetime < timedelta(seconds=1):
         # exp and iat are whole seconds: anything shorter is a token dead on arrival.
         found.add("E007", f"{found.key('LIFETIME')} must be at least one second.",
-                  f"Leave it out for {spec.name}'s default of {_seconds(spec.default_lifetime)}.")
-    elif spec.max_lifetime is not None and lifetime > spec.max_lifetime:
+                  f"Leave it out for {spec.name}'s default of "
+                  f"{_seconds(spec.token.default_lifetime)}.")
+    elif spec.token.max_lifetime is not None and lifetime > spec.token.max_lifetime:
         found.add("E008", f"{found.key('LIFETIME')} is {_seconds(lifetime)}, above "
-                  f"{spec.name}'s maximum of {_seconds(spec.max_lifetime)}.",
+                  f"{spec.name}'s maximum of {_seconds(spec.token.max_lifetime)}.",
                   f"{spec.name} rejects longer-lived tokens ({spec.docs_url}); lower it.")
     return lifetime
 
@@ -169,9 +169,9 @@ def _with_spec_overrides(vendor: Vendor, options: Mapping[str, Any]) -> Vendor:
     for option in vendor.spec.options:
         for field_name in option.spec_fields if option.name in options else ():
             value = options[option.name]
-            overrides[field_name] = ((value,) if isinstance(getattr(vendor.spec, field_name),
+            overrides[field_name] = ((value,) if isinstance(vendor.spec.flat(field_name),
                                                             tuple) else value)
-    spec = dataclasses.replace(vendor.spec, **overrides) if overrides else vendor.spec
+    spec = vendor.spec.replacing(**overrides) if overrides else vendor.spec
     return vendor if spec == vendor.spec else type(vendor)(spec)
 
 
@@ -180,7 +180,7 @@ def _check_inferred(vendor: Vendor, block: Mapping[str, Any], options: Mapping[s
     """W005: defaults no vendor document confirms, while a token relies on them: the
     redirect view, or every token (a claim or header field the option fills)."""
     spec = vendor.spec
-    in_every_token = {*spec.header_options.values(),
+    in_every_token = {*spec.token.header_options.values(),
                       *(option.name for option in spec.options if option.claim)}
     redirect = vendor.has_redirect(options)
     unconfirmed = [option for option in spec.options
@@ -218,7 +218,7 @@ def _static_claims(vendor: Vendor, block: Mapping[str, Any], options: Mapping[st
             found.add("E012", f"{found.key('CLAIMS', name)} is set by the app itself.",
                       "Remove it; use LIFETIME to change how long tokens last.")
             continue
-        if name in spec.claim_names:
+        if name in spec.claims.names:
             # One static identity would sign every user in as the same vendor account.
             found.add("E012", f"{found.key('CLAIMS', name)} would give every user the same "
                       "identity.", "Identity claims come from the user; set per-user values "
@@ -238,9 +238,9 @@ def _check_role_claims(vendor: Vendor, block: Mapping[str, Any], claims: Mapping
     spec = vendor.spec
     static = block.get("CLAIMS")
     by_option = {option.claim: option.name for option in spec.options if option.claim}
-    for name in sorted(spec.role_claims & set(claims)):
+    for name in sorted(spec.claims.roles & set(claims)):
         value = claims[name]
-        if (value in spec.harmless_role_values.get(name, ())
+        if (value in spec.claims.harmless_role_values.get(name, ())
                 or vendor.claim_problem(name, value)):  # harmless, or E012 already
             continue
         from_claims = isinstance(static, Mapping) and name in static

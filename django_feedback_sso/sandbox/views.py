@@ -92,15 +92,15 @@ class PortalView(SandboxView):
 
     def get(self, request: HttpRequest, config_id: str, page: str = "") -> HttpResponse:
         config = self.vendor_config(config_id)
-        by_post = config.spec.delivery_method == "post"
+        by_post = config.spec.redirect.method == "post"
         return self.page(request, config, page, None if by_post else
-                         request.GET.get(config.spec.token_param))
+                         request.GET.get(config.spec.redirect.token_param))
 
     def post(self, request: HttpRequest, config_id: str, page: str = "") -> HttpResponse:
         config = self.vendor_config(config_id)
-        if config.spec.delivery_method != "post":
+        if config.spec.redirect.method != "post":
             return self.http_method_not_allowed(request)
-        return self.page(request, config, page, request.POST.get(config.spec.token_param))
+        return self.page(request, config, page, request.POST.get(config.spec.redirect.token_param))
 
     def page(self, request: HttpRequest, config: VendorConfig, page: str,
              token: str | None) -> HttpResponse:
@@ -111,9 +111,10 @@ class PortalView(SandboxView):
             "outcome": outcome,
             "claims": _claims(outcome),
             "page": "/" + page,
-            "return_to": request.GET.get(spec.return_param) if spec.return_param else None,
+            "return_to": (request.GET.get(spec.redirect.return_param)
+                          if spec.redirect.return_param else None),
             # What the vendor asked to get back (Zendesk brand_id …), as it arrived.
-            "passed_back": [(name, request.GET[name]) for name in spec.passthrough_params
+            "passed_back": [(name, request.GET[name]) for name in spec.redirect.passthrough_params
                             if name in request.GET],
             "sign_in_url": _site_sign_in_url(config, "/" + page),
             "back_url": _back_url(request),
@@ -219,9 +220,9 @@ def _site_sign_in_url(config: VendorConfig, page: str) -> str | None:
         url = reverse("feedback_sso:redirect", args=[config.id])
     except NoReverseMatch:
         return None
-    if spec.sso_url_option is None:
+    if spec.redirect.sso_url_option is None:
         return None
-    if spec.return_mode == "none":
+    if spec.redirect.return_mode == "none":
         return url
-    param = spec.incoming_return_params[0] if spec.incoming_return_params else "next"
+    param = next(iter(spec.redirect.incoming_return_params), "next")
     return f"{url}?{urlencode({param: page})}"

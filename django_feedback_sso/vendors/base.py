@@ -37,9 +37,9 @@ class Vendor:
     def identity_claims(self, identity: Mapping[IdentityField, str]) -> dict[str, Any]:
         """Claims derived from the user, renamed and normalised the vendor's way."""
         claims: dict[str, Any] = {}
-        for claim, source in self.spec.claim_names.items():
+        for claim, source in self.spec.claims.names.items():
             value = identity.get(source, "")
-            rule = self.spec.claim_rules.get(claim)
+            rule = self.spec.claims.rules.get(claim)
             if value and rule is not None and rule.normalize is not None:
                 value = rule.normalize(value)
             if value:
@@ -48,7 +48,7 @@ class Vendor:
 
     def claim_problem(self, claim: str, value: Any) -> str | None:
         """Why the vendor would reject ``value`` in ``claim``, or ``None``."""
-        rule = self.spec.claim_rules.get(claim)
+        rule = self.spec.claims.rules.get(claim)
         problem = rule.problem(value) if rule is not None else None
         if problem:
             return problem
@@ -65,40 +65,41 @@ class Vendor:
         A ``required_any`` group none of whose claims is there counts as one missing
         claim, named ``"email or userId"``.
         """
-        missing = [name for name in self.spec.required_claims
+        missing = [name for name in self.spec.claims.required
                    if payload.get(name) in (None, "")]
-        group = self.spec.required_any
+        group = self.spec.claims.required_any
         if group and all(payload.get(name) in (None, "") for name in group):
             missing.append(" or ".join(group))
         return missing
 
     def has_redirect(self, options: Mapping[str, Any]) -> bool:
         """Whether the redirect view has somewhere to send users for this vendor."""
-        return bool(self.spec.sso_url_option and options.get(self.spec.sso_url_option))
+        option = self.spec.redirect.sso_url_option
+        return bool(option and options.get(option))
 
     def sso_url(self, options: Mapping[str, Any], token: str | None,
                 return_target: str | None,
                 passthrough: Sequence[tuple[str, str]] = ()) -> str:
         """Where the redirect view sends the user (check :meth:`has_redirect` first).
 
-        ``passthrough``: the vendor's own parameters (``spec.passthrough_params``) it sent
+        ``passthrough``: the vendor's own parameters (``spec.redirect.passthrough_params``) it sent
         to the redirect view, already validated; they replace any default on the URL.
         For a ``post`` vendor this is the form's action and ``token`` is ``None``.
         """
         spec = self.spec
-        url = str(options[spec.sso_url_option or ""])
+        url = str(options[spec.redirect.sso_url_option or ""])
         params: list[tuple[str, str]] = list(passthrough)
-        if return_target and spec.return_mode == "target":
+        if return_target and spec.redirect.return_mode == "target":
             url = return_target
-        elif return_target and spec.return_mode == "param" and spec.return_param:
-            params.append((spec.return_param, return_target))
+        elif return_target and spec.redirect.return_mode == "param" and spec.redirect.return_param:
+            params.append((spec.redirect.return_param, return_target))
         if token is not None:
-            params.append((spec.token_param, token))
+            params.append((spec.redirect.token_param, token))
         return add_query(url, params)
 
     def return_hosts(self, options: Mapping[str, Any]) -> frozenset[str]:
         """Hosts a return target may point at: the vendor's own plus any ``hosts`` option."""
-        hosts = {urlsplit(str(options[name])).hostname for name in self.spec.host_options
+        hosts = {urlsplit(str(options[name])).hostname for name in self.spec.redirect.host_options
                  if options.get(name)}
         for option in self.spec.options:
             if option.kind == "hosts":

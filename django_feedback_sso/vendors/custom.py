@@ -16,12 +16,22 @@ from typing import Any, get_args
 
 from django.utils.module_loading import import_string
 
-from .spec import ClaimRule, IdentityField, OptionKind, VendorOption, VendorSpec
+from .spec import (
+    DERIVE,
+    FLAT_FIELDS,
+    GROUPS,
+    ClaimRule,
+    IdentityField,
+    OptionKind,
+    VendorOption,
+    VendorSpec,
+)
 
 #: Fields a SPEC can't set: the id is the configuration's (or its ``VENDOR``).
-_NOT_SETTABLE = {"id"}
-SPEC_KEYS = tuple(f.name.upper() for f in dataclasses.fields(VendorSpec)
-                  if f.name not in _NOT_SETTABLE)
+_TOP_FIELDS = ("name", "docs_url")
+#: Every SPEC key, in the order the settings reference lists them.
+SPEC_FIELDS = (*_TOP_FIELDS, *list(FLAT_FIELDS)[:14], "options", *list(FLAT_FIELDS)[14:])
+SPEC_KEYS = tuple(name.upper() for name in SPEC_FIELDS)
 #: A shorthand: ``SSO_URL`` adds the option, the redirect and its host in one key.
 SHORTHANDS = ("SSO_URL",)
 
@@ -69,7 +79,7 @@ def spec_from_settings(vendor_id: str, raw: Mapping[str, Any]) -> VendorSpec:
         raise ValueError("SPEC['CLAIM_NAMES'] must map each vendor claim to one of "
                          + ", ".join(get_args(IdentityField)))
     try:
-        return VendorSpec(**fields)
+        return VendorSpec.from_flat(**fields)
     except ValueError as exc:  # its messages start with the id, which the check names
         raise ValueError(str(exc).removeprefix(f"{vendor_id}: ")) from None
 
@@ -80,7 +90,8 @@ def _joined(exc: Exception) -> str:
 
 
 def _apply_shorthands(values: Mapping[str, Any], fields: dict[str, Any]) -> None:
-    """``SSO_URL``, and what a ``RETURN_PARAM`` implies unless set explicitly."""
+    """``SSO_URL``: the option, the redirect to it and its host in one key. (What a
+    ``RETURN_PARAM`` implies, the spec derives itself, as for every spec.)"""
     if values.get("SSO_URL"):
         options: tuple[VendorOption, ...] = fields.get("options", ())
         added = [VendorOption("SSO_URL", "Where users are sent with their token.", kind="url",
@@ -91,9 +102,6 @@ def _apply_shorthands(values: Mapping[str, Any], fields: dict[str, Any]) -> None
         fields["options"] = (*options, *added)
         fields.setdefault("sso_url_option", "SSO_URL")
         fields.setdefault("host_options", ("SSO_URL",))
-    if fields.get("return_param"):
-        fields.setdefault("return_mode", "param")
-        fields.setdefault("incoming_return_params", (fields["return_param"],))
 
 
 def _text(value: Any) -> str:
@@ -257,17 +265,23 @@ def spec_to_settings(spec: VendorSpec) -> dict[str, Any]:
     :func:`~django_feedback_sso.vendors.custom.spec_from_settings` turns back into it.
     ``ValueError`` if a part isn't data (a ``normalize`` with no import path)."""
     raw: dict[str, Any] = {}
-    for f in dataclasses.fields(VendorSpec):
-        value = getattr(spec, f.name)
-        implied = spec.return_param and f.name in _IMPLIED_BY_RETURN_PARAM
-        if f.name in _NOT_SETTABLE or (value == _default(f) and not implied):
+    for name in SPEC_FIELDS:
+        value = getattr(spec, name) if name in (*_TOP_FIELDS, "options") else spec.flat(name)
+        if _as_derived_or_default(spec, name, value):
             continue
-        raw[f.name.upper()] = _as_data(f.name, value)
+        raw[name.upper()] = _as_data(name, value)
     return raw
 
 
-#: Fields ``RETURN_PARAM`` fills in when left out: written out whenever it is.
-_IMPLIED_BY_RETURN_PARAM = ("return_mode", "incoming_return_params")
+def _as_derived_or_default(spec: VendorSpec, name: str, value: Any) -> bool:
+    """Whether a spec without this field would have the same value anyway."""
+    if name in _TOP_FIELDS or name == "options":
+        return not value
+    group, field_name = FLAT_FIELDS[name]
+    default = next(f for f in dataclasses.fields(GROUPS[group]) if f.name == field_name)
+    usual = (spec.replacing(**{name: DERIVE}).flat(name) if default.default is DERIVE
+             else _default(default))
+    return bool(usual == value)
 
 
 def _default(f: dataclasses.Field[Any]) -> Any:

@@ -95,32 +95,32 @@ def _example(spec: VendorSpec) -> str:
 
 def _claims(spec: VendorSpec) -> str:
     rows = ["| claim | value from | required | the vendor accepts |", "|---|---|---|---|"]
-    named = [*spec.claim_names, *(c for c in spec.claim_rules if c not in spec.claim_names)]
+    named = [*spec.claims.names, *(c for c in spec.claims.rules if c not in spec.claims.names)]
     named += [option.claim for option in spec.options
               if option.claim and option.claim not in named]
-    named += [claim for claim in spec.required_claims
-              if claim not in named and claim not in spec.time_claims]
+    named += [claim for claim in spec.claims.required
+              if claim not in named and claim not in spec.token.time_claims]
     rows += [_claim_row(spec, claim) for claim in named]
     return "\n".join(["\n".join(rows), "", *_token_facts(spec)])
 
 
 def _claim_row(spec: VendorSpec, claim: str) -> str:
     option = next((o for o in spec.options if o.claim == claim), None)
-    if claim in spec.claim_names:
-        source = _SOURCES[spec.claim_names[claim]]
+    if claim in spec.claims.names:
+        source = _SOURCES[spec.claims.names[claim]]
     elif option is not None:
         source = f"the `{option.name}` option"
     else:
         source = "`CLAIMS` or the `USER_CLAIMS` hook"
-    if claim in spec.role_claims:
+    if claim in spec.claims.roles:
         source += "; grants rights at the vendor, so never a user field (W006)"
-    if claim in spec.required_claims:
+    if claim in spec.claims.required:
         required = "yes"
-    elif claim in spec.required_any:
-        required = "one of " + ", ".join(f"`{name}`" for name in spec.required_any)
+    elif claim in spec.claims.required_any:
+        required = "one of " + ", ".join(f"`{name}`" for name in spec.claims.required_any)
     else:
         required = "no"
-    rule = spec.claim_rules.get(claim)
+    rule = spec.claims.rules.get(claim)
     accepts = _accepts(rule) if rule else "any value"
     return f"| `{claim}` | {source} | {required} | {accepts} |"
 
@@ -144,22 +144,22 @@ def _accepts(rule: ClaimRule) -> str:
 
 
 def _token_facts(spec: VendorSpec) -> list[str]:
-    default = int(spec.default_lifetime.total_seconds())
-    maximum = (f"at most {int(spec.max_lifetime.total_seconds())} s (the vendor's limit; "
-               "a longer `LIFETIME` is check E008)" if spec.max_lifetime
+    default = int(spec.token.default_lifetime.total_seconds())
+    maximum = (f"at most {int(spec.token.max_lifetime.total_seconds())} s (the vendor's limit; "
+               "a longer `LIFETIME` is check E008)" if spec.token.max_lifetime
                else "no documented maximum")
-    facts = [f"- **Algorithm**: {spec.algorithm}.",
+    facts = [f"- **Algorithm**: {spec.token.algorithm}.",
              f"- **Lifetime**: {default} s by default, {maximum}.",
-             "- **Registered claims**: " + ", ".join(f"`{c}`" for c in spec.time_claims)
+             "- **Registered claims**: " + ", ".join(f"`{c}`" for c in spec.token.time_claims)
              + ", set by the app; hooks and `CLAIMS` can't."]
-    required = [claim for claim in spec.required_claims if claim in spec.time_claims]
+    required = [claim for claim in spec.claims.required if claim in spec.token.time_claims]
     if required:
         facts.append("- **The vendor requires** " + ", ".join(f"`{c}`" for c in required) + ".")
-    if spec.rejects_reused_jti:
+    if spec.token.rejects_reused_jti:
         facts.append("- **Replay**: the vendor refuses a `jti` it has seen; each token has a "
                      "fresh one.")
     header = ", ".join(f"`{name}` from `{option}`"
-                       for name, option in spec.header_options.items())
+                       for name, option in spec.token.header_options.items())
     facts.append(f"- **JWT header**: `alg`, `typ`{', ' + header if header else ''}.")
     return facts
 
@@ -173,14 +173,14 @@ def _delivery(spec: VendorSpec) -> str:
              f"- **Redirect view**: {_redirect(spec)}.",
              f"- **Token endpoint**: `/feedback-sso/{spec.id}/token/` answers a fresh token "
              "as JSON ([the endpoint](../endpoint.md))."]
-    if spec.script_url_option:
-        param = (f", with the token as `?{spec.script_token_param}=`"
-                 if spec.script_token_param else "")
-        facts.append(f"- **Loader script**: from `{spec.script_url_option}`{param}.")
-    if spec.page_globals:
-        facts.append("- **Page globals**: " + ", ".join(f"`{g}`" for g in spec.page_globals)
+    if spec.delivery.script_url_option:
+        param = (f", with the token as `?{spec.delivery.script_token_param}=`"
+                 if spec.delivery.script_token_param else "")
+        facts.append(f"- **Loader script**: from `{spec.delivery.script_url_option}`{param}.")
+    if spec.widget.page_globals:
+        facts.append("- **Page globals**: " + ", ".join(f"`{g}`" for g in spec.widget.page_globals)
                      + ": one configuration of this vendor per page.")
-    call = spec.sign_out_call
+    call = spec.widget.sign_out_call
     facts.append("- **Sign-out**: " + (
         f"the next page calls `{call[0]}({', '.join(repr(arg) for arg in call[1:])})`"
         if call else "no documented call; the widget may remember the user")
@@ -196,16 +196,18 @@ def _tag(spec: VendorSpec) -> str:
 
 
 def _redirect(spec: VendorSpec) -> str:
-    if not spec.sso_url_option:
+    if not spec.redirect.sso_url_option:
         return "none (a 404): the vendor takes tokens only in the page"
     url = f"`/feedback-sso/{spec.id}/redirect/`"
-    if spec.delivery_method == "post":
-        how = f"a page whose form POSTs `{spec.token_param}` to `{spec.sso_url_option}`"
+    redirect = spec.redirect
+    if redirect.method == "post":
+        how = f"a page whose form POSTs `{redirect.token_param}` to `{redirect.sso_url_option}`"
     else:
-        how = f"a 302 to `{spec.sso_url_option}` with `?{spec.token_param}=`"
+        how = f"a 302 to `{redirect.sso_url_option}` with `?{redirect.token_param}=`"
     returns = {"none": "return targets are not used",
                "target": "a return target on the portal gets the token instead",
-               "param": f"a return target goes along as `{spec.return_param}`"}[spec.return_mode]
+               "param": f"a return target goes along as `{redirect.return_param}`",
+               }[redirect.return_mode]
     return f"{url} answers {how}; {returns}"
 
 
@@ -213,22 +215,23 @@ def _redirect(spec: VendorSpec) -> str:
 
 
 def _vendor_initiated(spec: VendorSpec) -> str:
-    if not spec.sso_url_option:
+    if not spec.redirect.sso_url_option:
         return "None: without a redirect view there is no URL to paste."
     facts = [f"- **Your SSO URL**: `https://yoursite/feedback-sso/{spec.id}/redirect/` (your "
              "configuration id in place of the vendor's, if it differs)."]
-    if spec.return_mode == "none":
+    if spec.redirect.return_mode == "none":
         facts.append("- **Return target**: none; users land where the vendor's SSO URL takes "
                      "them.")
     else:
-        incoming = ", ".join(f"`{name}`" for name in ("next", *spec.incoming_return_params))
+        incoming = ", ".join(f"`{name}`"
+                             for name in ("next", *spec.redirect.incoming_return_params))
         facts.append(f"- **Return target read from**: {incoming}, kept only on the vendor's "
                      "hosts ([the redirect view](../redirect.md)).")
-    if spec.passthrough_params:
+    if spec.redirect.passthrough_params:
         facts.append("- **Passed back as sent** (plain values only): " + ", ".join(
             f"`{name}`" + (" (only if it is one of the vendor's hosts)"
-                           if name in spec.host_passthrough_params else "")
-            for name in spec.passthrough_params) + ".")
+                           if name in spec.redirect.host_passthrough_params else "")
+            for name in spec.redirect.passthrough_params) + ".")
     return "\n".join(facts)
 
 
@@ -251,8 +254,8 @@ def _check_reasons(spec: VendorSpec) -> list[tuple[str, str]]:
     required = [option for option in spec.options if option.required]
     if required:
         found.append(("E005", f"{names(required)} missing"))
-    if spec.max_lifetime:
-        found.append(("E008", f"`LIFETIME` above {int(spec.max_lifetime.total_seconds())} s"))
+    if spec.token.max_lifetime:
+        found.append(("E008", f"`LIFETIME` above {int(spec.token.max_lifetime.total_seconds())} s"))
     urls = [option for option in spec.options if option.kind in ("url", "base_url")]
     if urls:
         found.append(("E009", f"{names(urls)} not an https URL"))
@@ -263,8 +266,8 @@ def _check_reasons(spec: VendorSpec) -> list[tuple[str, str]]:
     inferred = [option for option in spec.options if option.inferred]
     if inferred:
         found.append(("W005", f"{names(inferred)} left to an inferred default"))
-    if spec.role_claims:
-        claims = ", ".join(f"`{claim}`" for claim in sorted(spec.role_claims))
+    if spec.claims.roles:
+        claims = ", ".join(f"`{claim}`" for claim in sorted(spec.claims.roles))
         found.append(("W006", f"{claims} given to every user"))
     return found
 

@@ -49,8 +49,15 @@ def builtin_specs() -> dict[str, VendorSpec]:
         if not isinstance(spec, VendorSpec) or spec.id != folder_id:
             raise TypeError(f"vendors/{folder_id}/spec.py: SPEC must be the VendorSpec "
                             f"with id {folder_id!r}")
-        specs[folder_id] = spec
+        specs[folder_id] = _with_folder_snippet(spec)
     return specs
+
+
+def _with_folder_snippet(spec: VendorSpec) -> VendorSpec:
+    """The snippet template derived from the id, when the folder has ``snippet.html``."""
+    if spec.delivery.template is not None or folder_file(spec.id, "snippet.html") is None:
+        return spec
+    return spec.replacing(snippet_template=FILES["snippet.html"].format(id=spec.id))
 
 
 def folder_module(vendor_id: str, name: str) -> Any:

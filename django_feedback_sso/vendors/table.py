@@ -17,18 +17,21 @@ from .spec import VendorSpec
 
 
 def _lifetime(spec: VendorSpec) -> str:
-    default = int(spec.default_lifetime.total_seconds())
-    maximum = f"{int(spec.max_lifetime.total_seconds())} s" if spec.max_lifetime else "none"
+    default = int(spec.token.default_lifetime.total_seconds())
+    longest = spec.token.max_lifetime
+    maximum = f"{int(longest.total_seconds())} s" if longest else "none"
     return f"{default} s / {maximum}"
 
 
 def _delivery(spec: VendorSpec) -> str:
     parts = [{"token": "tag: snippet with token", "link": "tag: link",
               "on_demand": "tag: snippet, tokens fetched on demand"}[spec.snippet_kind]]
-    if spec.sso_url_option and spec.delivery_method == "post":
-        parts.append(f"redirect: POST form, `{spec.token_param}` to `{spec.sso_url_option}`")
-    elif spec.sso_url_option:
-        parts.append(f"redirect: `?{spec.token_param}=` on `{spec.sso_url_option}`")
+    redirect = spec.redirect
+    if redirect.sso_url_option and redirect.method == "post":
+        parts.append(f"redirect: POST form, `{redirect.token_param}` to "
+                     f"`{redirect.sso_url_option}`")
+    elif redirect.sso_url_option:
+        parts.append(f"redirect: `?{redirect.token_param}=` on `{redirect.sso_url_option}`")
     return "; ".join(parts)
 
 
@@ -40,10 +43,10 @@ def markdown_table() -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for spec in builtin_specs().values():
-        claims = ", ".join(f"`{claim}`←{source}" for claim, source in spec.claim_names.items())
-        required = ", ".join([*(f"`{name}`" for name in spec.required_claims),
-                              *([" or ".join(f"`{name}`" for name in spec.required_any)]
-                                if spec.required_any else [])])
+        claims = ", ".join(f"`{claim}`←{source}" for claim, source in spec.claims.names.items())
+        required = ", ".join([*(f"`{name}`" for name in spec.claims.required),
+                              *([" or ".join(f"`{name}`" for name in spec.claims.required_any)]
+                                if spec.claims.required_any else [])])
         options = ", ".join(f"`{name}`" for name in spec.required_options) or "—"
         rows.append(f"| `{spec.id}` | [{spec.name}]({spec.id}.md) | {claims} | {required} "
                     f"| {_lifetime(spec)} | {options} | {_delivery(spec)} "
@@ -63,7 +66,7 @@ def sign_out_table() -> str:
     """Which built-in vendors' widgets can be told to forget a user who signed out."""
     rows = ["| vendor | after sign-out, the next page calls |", "|---|---|"]
     for spec in builtin_specs().values():
-        call = spec.sign_out_call
+        call = spec.widget.sign_out_call
         how = (f"`{call[0]}({', '.join(repr(arg) for arg in call[1:])})`" if call
                else "nothing: no documented way")
         rows.append(f"| {spec.name} | {how} |")

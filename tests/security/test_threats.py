@@ -127,7 +127,7 @@ def test_every_surface_mints_a_fresh_jti_each_time(vendor_id: str, user: Any) ->
         tokens += tokens_on_page(client.get("/page/").content.decode(), vendor_id)
     jtis = [verify(vendor_id, token)["jti"] for token in tokens]
 
-    assert len(jtis) == (10 if BUILTIN_SPECS[vendor_id].snippet_embeds_token else 5)
+    assert len(jtis) == (10 if BUILTIN_SPECS[vendor_id].delivery.embeds_token else 5)
     assert len(set(jtis)) == len(jtis)
 
 
@@ -151,7 +151,7 @@ def test_staff_get_no_token_from_any_surface(flag: str) -> None:
 
 def test_role_claims_cannot_come_from_user_fields() -> None:
     with pytest.raises(ValueError, match="role claims may not come from user fields"):
-        VendorSpec(id="acme", name="Acme", docs_url="", claim_names={"role": "username"},
+        VendorSpec.from_flat(id="acme", name="Acme", docs_url="", claim_names={"role": "username"},
                    role_claims=frozenset({"role"}))
 
 
@@ -178,9 +178,9 @@ def test_no_role_claim_comes_from_anything_a_user_can_edit(
 
     claims = verify(vendor_id, issue_token_for(user, vendor_id).token)
 
-    assert BUILTIN_SPECS[vendor_id].role_claims == role_claims
+    assert BUILTIN_SPECS[vendor_id].claims.roles == role_claims
     assert not role_claims & set(claims)
-    assert not role_claims & set(BUILTIN_SPECS[vendor_id].claim_names)
+    assert not role_claims & set(BUILTIN_SPECS[vendor_id].claims.names)
 
 
 # Token leakage: caches, other origins, our own URLs ---------------------------------------

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..common import return_hosts
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..spec import ClaimRule, Claims, Delivery, Redirect, VendorOption, VendorSpec
 
 # https://help.announcekit.app/en/articles/6583616-jwt-user-authentication: "user properties
 # id, name, email", "Make sure the HS256 encryption algorithm is used"; user_token in the
@@ -14,9 +13,11 @@ SPEC = VendorSpec(
     id="announcekit",
     name="AnnounceKit",
     docs_url="https://help.announcekit.app/en/articles/6583616-jwt-user-authentication",
-    claim_names={"id": "user_id", "name": "display_name", "email": "email"},
-    required_claims=("id", "name", "email"),
-    claim_rules={"id": ClaimRule(types=(str, int)), "name": ClaimRule(), "email": ClaimRule()},
+    claims=Claims(
+        names={"id": "user_id", "name": "display_name", "email": "email"},
+        required=("id", "name", "email"),
+        rules={"id": ClaimRule(types=(str, int))},
+    ),
     options=(
         VendorOption("WIDGET_URL", "Your widget, e.g. https://announcekit.app/widgets/v2/"
                      "XXXX (the \"widget\" of AnnounceKit's snippet); the tag then loads "
@@ -28,14 +29,15 @@ SPEC = VendorSpec(
         VendorOption("FEED_URL", "Your standalone feed, e.g. "
                      "'https://announcekit.app/acmeco/updates', for the redirect view.",
                      kind="base_url"),
-        return_hosts(),
     ),
-    snippet_template="feedback_sso/snippets/announcekit.html",
-    script_url_option="WIDGET_SCRIPT_URL",
-    snippet_embeds_token=True,
-    sso_url_option="FEED_URL",
-    token_param="user_token",
-    return_mode="target",
-    incoming_return_params=("redirect_url",),
-    host_options=("FEED_URL",),
+    delivery=Delivery(
+        script_url_option="WIDGET_SCRIPT_URL",
+        embeds_token=True,
+    ),
+    redirect=Redirect(
+        sso_url_option="FEED_URL",
+        token_param="user_token",
+        return_mode="target",
+        incoming_return_params=("redirect_url",),
+    ),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..spec import Claims, Delivery, Token, VendorOption, VendorSpec, Widget
 
 # https://docs.boostgpt.co/saas/chat-widget/sso: HS256 only, email required, name and
 # external_id optional, "Tokens expire after 1 hour — generate fresh tokens on each page
@@ -13,21 +13,27 @@ SPEC = VendorSpec(
     id="boostgpt",
     name="BoostGPT",
     docs_url="https://docs.boostgpt.co/saas/chat-widget/sso",
-    claim_names={"email": "email", "name": "display_name", "external_id": "user_id"},
-    required_claims=("email",),
-    claim_rules={"email": ClaimRule(), "name": ClaimRule(), "external_id": ClaimRule()},
-    # The widget hands the token to the agent page when the chat opens, which can be
-    # long after page load; the vendor's own examples use its one-hour maximum.
-    default_lifetime=timedelta(hours=1),
-    max_lifetime=timedelta(hours=1),
+    claims=Claims(
+        names={"email": "email", "name": "display_name", "external_id": "user_id"},
+        required=("email",),
+    ),
+    token=Token(
+        # The widget hands the token to the agent page when the chat opens, which can be
+        # long after page load; the vendor's own examples use its one-hour maximum.
+        default_lifetime=timedelta(hours=1),
+        max_lifetime=timedelta(hours=1),
+    ),
     options=(
         VendorOption("BOT_ID", "The agent's UUID, shown on its Deploy page.", required=True),
         VendorOption("WIDGET_SCRIPT_URL", "The widget loader.", kind="url",
                      default="https://embed.boostgpt.co/widget.js"),
     ),
-    snippet_template="feedback_sso/snippets/boostgpt.html",
-    script_url_option="WIDGET_SCRIPT_URL",
-    snippet_embeds_token=True,
-    # widget.js keeps one widget per page in this global.
-    page_globals=("BoostGPTWidget",),
+    delivery=Delivery(
+        script_url_option="WIDGET_SCRIPT_URL",
+        embeds_token=True,
+    ),
+    widget=Widget(
+        # widget.js keeps one widget per page in this global.
+        page_globals=("BoostGPTWidget",),
+    ),
 )

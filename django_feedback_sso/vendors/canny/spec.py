@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..common import portal, return_hosts
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..common import portal
+from ..spec import ClaimRule, Claims, Delivery, Redirect, VendorOption, VendorSpec, Widget
 
 # https://developers.canny.io/install/widget/sso: HS256 ({algorithm: 'HS256'} in every
 # sample), email, id, name, avatarURL "optional, but preferred"; "Any field you can specify
@@ -16,17 +16,17 @@ SPEC = VendorSpec(
     id="canny",
     name="Canny",
     docs_url="https://developers.canny.io/install/widget/sso",
-    claim_names={"email": "email", "id": "user_id", "name": "display_name"},
-    required_claims=("email", "id", "name"),
-    claim_rules={
-        "email": ClaimRule(),
-        "id": ClaimRule(types=(str, int)),
-        "name": ClaimRule(),
-        "avatarURL": ClaimRule(pattern=r"https?://\S+"),
-        "created": ClaimRule(),
-        "companies": ClaimRule(types=(list,)),
-        "customFields": ClaimRule(types=(dict,)),
-    },
+    claims=Claims(
+        names={"email": "email", "id": "user_id", "name": "display_name"},
+        required=("email", "id", "name"),
+        rules={
+            "id": ClaimRule(types=(str, int)),
+            "avatarURL": ClaimRule(pattern=r"https?://\S+"),
+            "created": ClaimRule(),
+            "companies": ClaimRule(types=(list,)),
+            "customFields": ClaimRule(types=(dict,)),
+        },
+    ),
     options=(
         VendorOption("COMPANY_ID", "Your Canny company id, shown in Canny under Settings → "
                      "Company (Canny's SSO redirect sends it as companyID).", required=True),
@@ -39,17 +39,18 @@ SPEC = VendorSpec(
         VendorOption("BASE_PATH", "The path of the page the widget is on, e.g. '/feedback'."),
         VendorOption("WIDGET_SCRIPT_URL", "Canny's SDK loader.", kind="url",
                      default="https://sdk.canny.io/sdk.js"),
-        return_hosts(),
     ),
-    snippet_template="feedback_sso/snippets/canny.html",
-    snippet_embeds_token=True,
-    script_url_option="WIDGET_SCRIPT_URL",
-    sso_url_option="SSO_URL",
-    token_param="ssoToken",
-    return_mode="param",
-    return_param="redirect",
-    incoming_return_params=("redirect",),
-    host_options=("PORTAL_URL",),
-    # Canny's SDK keeps one widget per page in this global.
-    page_globals=("Canny",),
+    delivery=Delivery(
+        embeds_token=True,
+        script_url_option="WIDGET_SCRIPT_URL",
+    ),
+    redirect=Redirect(
+        sso_url_option="SSO_URL",
+        token_param="ssoToken",
+        return_param="redirect",
+    ),
+    widget=Widget(
+        # Canny's SDK keeps one widget per page in this global.
+        page_globals=("Canny",),
+    ),
 )

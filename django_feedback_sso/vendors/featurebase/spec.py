@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..common import portal, return_hosts
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..common import portal
+from ..spec import ClaimRule, Claims, Delivery, Redirect, VendorOption, VendorSpec, Widget
 
 # https://help.featurebase.app/articles/5257986-creating-and-signing-a-jwt-for-single-sign-on:
 # HS256; email, name, userId; profilePicture, customFields, locale, companies optional;
@@ -19,21 +19,20 @@ SPEC = VendorSpec(
     id="featurebase",
     name="Featurebase",
     docs_url="https://help.featurebase.app/articles/5257986-creating-and-signing-a-jwt-for-single-sign-on",
-    claim_names={"email": "email", "userId": "user_id", "name": "display_name"},
-    required_any=("email", "userId"),
-    claim_rules={
-        "email": ClaimRule(),
-        "userId": ClaimRule(),
-        "name": ClaimRule(),
-        "profilePicture": ClaimRule(pattern=r"https?://\S+"),
-        "customFields": ClaimRule(types=(dict,)),
-        "companies": ClaimRule(types=(list,)),
-        "tags": ClaimRule(types=(list,)),
-        "locale": ClaimRule(),
-        "role": ClaimRule(),
-    },
-    # A user role at Featurebase can grant rights there (enterprise user roles).
-    role_claims=frozenset({"role"}),
+    claims=Claims(
+        names={"email": "email", "userId": "user_id", "name": "display_name"},
+        required_any=("email", "userId"),
+        rules={
+            "profilePicture": ClaimRule(pattern=r"https?://\S+"),
+            "customFields": ClaimRule(types=(dict,)),
+            "companies": ClaimRule(types=(list,)),
+            "tags": ClaimRule(types=(list,)),
+            "locale": ClaimRule(),
+            "role": ClaimRule(),
+        },
+        # A user role at Featurebase can grant rights there (enterprise user roles).
+        roles=frozenset({"role"}),
+    ),
     options=(
         portal("https://yourorg.featurebase.app", required=True),
         VendorOption("SSO_URL", "Featurebase's JWT sign-in endpoint on your portal.",
@@ -42,16 +41,18 @@ SPEC = VendorSpec(
                      "yourorg.featurebase.app); the tag then renders the feedback widget."),
         VendorOption("WIDGET_SCRIPT_URL", "Featurebase's SDK loader.", kind="url",
                      default="https://do.featurebase.app/js/sdk.js"),
-        return_hosts(),
     ),
-    snippet_template="feedback_sso/snippets/featurebase.html",
-    snippet_embeds_token=True,
-    script_url_option="WIDGET_SCRIPT_URL",
-    sso_url_option="SSO_URL",
-    token_param="jwt",
-    return_mode="param",
-    return_param="return_to",
-    incoming_return_params=("return_to",),
-    host_options=("PORTAL_URL", "SSO_URL"),
-    page_globals=("Featurebase",),
+    delivery=Delivery(
+        embeds_token=True,
+        script_url_option="WIDGET_SCRIPT_URL",
+    ),
+    redirect=Redirect(
+        sso_url_option="SSO_URL",
+        token_param="jwt",
+        return_param="return_to",
+        host_options=("PORTAL_URL", "SSO_URL"),
+    ),
+    widget=Widget(
+        page_globals=("Featurebase",),
+    ),
 )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..common import portal, return_hosts
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..common import portal
+from ..spec import ClaimRule, Claims, Delivery, Redirect, VendorOption, VendorSpec, Widget
 
 # https://help.featureos.app/articles/setting-up-single-sign-on-for-your-featureos-portal
 # and https://help.hellonext.co/buckets/enabling-sso/: HS256, email and name; add_to_team
@@ -17,18 +17,18 @@ SPEC = VendorSpec(
     id="featureos",
     name="FeatureOS",
     docs_url="https://help.featureos.app/articles/understanding-sso-redirects",
-    claim_names={"email": "email", "name": "display_name"},
-    required_claims=("email", "name"),
-    claim_rules={
-        "email": ClaimRule(),
-        "name": ClaimRule(),
-        "avatar": ClaimRule(pattern=r"https?://\S+"),
-        "labels": ClaimRule(types=(list,)),
-        "add_as_customer": ClaimRule(types=(bool,)),
-        "add_to_team": ClaimRule(types=(bool,)),
-    },
-    # "add_to_team: true" makes the user a member of your FeatureOS team.
-    role_claims=frozenset({"add_to_team"}),
+    claims=Claims(
+        names={"email": "email", "name": "display_name"},
+        required=("email", "name"),
+        rules={
+            "avatar": ClaimRule(pattern=r"https?://\S+"),
+            "labels": ClaimRule(types=(list,)),
+            "add_as_customer": ClaimRule(types=(bool,)),
+            "add_to_team": ClaimRule(types=(bool,)),
+        },
+        # "add_to_team: true" makes the user a member of your FeatureOS team.
+        roles=frozenset({"add_to_team"}),
+    ),
     options=(
         portal("https://feedback.example.com", required=True),
         # No document says what `domain` holds when your site starts the sign-in; the
@@ -42,18 +42,19 @@ SPEC = VendorSpec(
                      "then renders the embed.", kind="url"),
         VendorOption("EMBED_SCRIPT_URL", "FeatureOS's embed loader.", kind="url",
                      default="https://app.hellonext.co/embed.js"),
-        return_hosts(),
     ),
-    snippet_template="feedback_sso/snippets/featureos.html",
-    snippet_embeds_token=True,
-    script_url_option="EMBED_SCRIPT_URL",
-    sso_url_option="SSO_URL",
-    token_param="ssoToken",
-    return_mode="param",
-    return_param="redirect",
-    incoming_return_params=("redirect",),
-    passthrough_params=("domain",),
-    host_passthrough_params=("domain",),
-    host_options=("PORTAL_URL",),
-    page_globals=("hellonext",),
+    delivery=Delivery(
+        embeds_token=True,
+        script_url_option="EMBED_SCRIPT_URL",
+    ),
+    redirect=Redirect(
+        sso_url_option="SSO_URL",
+        token_param="ssoToken",
+        return_param="redirect",
+        passthrough_params=("domain",),
+        host_passthrough_params=("domain",),
+    ),
+    widget=Widget(
+        page_globals=("hellonext",),
+    ),
 )

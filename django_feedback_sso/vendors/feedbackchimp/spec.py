@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..common import portal, return_hosts, token_param
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..common import portal, token_param
+from ..spec import Claims, Redirect, Token, VendorOption, VendorSpec
 
 # https://help.feedbackchimp.com/articles/10064-creating-and-signing-a-jwt-for-single-sign-on-sso-in-feedbackchimp
 # (HS256; email, name and a random jti "to prevent token replaying attacks"). The page that
@@ -14,10 +14,13 @@ SPEC = VendorSpec(
     id="feedbackchimp",
     name="FeedbackChimp",
     docs_url="https://help.feedbackchimp.com/articles/10063-single-sign-on-sso",
-    claim_names={"email": "email", "name": "display_name"},
-    required_claims=("email", "name", "jti"),
-    claim_rules={"email": ClaimRule(), "name": ClaimRule()},
-    rejects_reused_jti=True,
+    claims=Claims(
+        names={"email": "email", "name": "display_name"},
+        required=("email", "name", "jti"),
+    ),
+    token=Token(
+        rejects_reused_jti=True,
+    ),
     options=(
         portal("https://yourorg.feedbackchimp.space", required=True),
         VendorOption("SSO_URL", "Where signed-in users are sent with their token.",
@@ -26,12 +29,11 @@ SPEC = VendorSpec(
         VendorOption("RETURN_PARAM", "The query parameter carrying the page to return to, "
                      "both ways.", kind="param", default="return_to",
                      spec_fields=("return_param", "incoming_return_params"), inferred=True),
-        return_hosts(),
     ),
-    sso_url_option="SSO_URL",
-    token_param="jwt",
-    return_mode="param",
-    return_param="return_to",
-    incoming_return_params=("return_to",),
-    host_options=("PORTAL_URL", "SSO_URL"),
+    redirect=Redirect(
+        sso_url_option="SSO_URL",
+        token_param="jwt",
+        return_param="return_to",
+        host_options=("PORTAL_URL", "SSO_URL"),
+    ),
 )

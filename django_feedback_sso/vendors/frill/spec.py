@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..common import portal, return_hosts, token_param
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..common import portal, token_param
+from ..spec import ClaimRule, Claims, Delivery, Redirect, VendorOption, VendorSpec, Widget
 
 # https://help.frill.co/article/65-sso-implementation: HS256 with the "Frill SSO Key";
 # email, id, name (and avatar); Frill sends users to your SSO page with ?redirect=<url> and
@@ -15,14 +15,14 @@ SPEC = VendorSpec(
     id="frill",
     name="Frill",
     docs_url="https://help.frill.co/article/65-sso-implementation",
-    claim_names={"email": "email", "id": "user_id", "name": "display_name"},
-    required_claims=("email", "id", "name"),
-    claim_rules={
-        "email": ClaimRule(),
-        "id": ClaimRule(types=(str, int)),
-        "name": ClaimRule(),
-        "avatar": ClaimRule(pattern=r"https?://\S+"),
-    },
+    claims=Claims(
+        names={"email": "email", "id": "user_id", "name": "display_name"},
+        required=("email", "id", "name"),
+        rules={
+            "id": ClaimRule(types=(str, int)),
+            "avatar": ClaimRule(pattern=r"https?://\S+"),
+        },
+    ),
     options=(
         VendorOption("SCRIPT_KEY", "Your Frill Script key (Frill → Widgets → Install); the "
                      "tag then also loads the Frill Script with Frill('container', {key, "
@@ -32,19 +32,22 @@ SPEC = VendorSpec(
                      default="https://widget.frill.co/v2/container.js"),
         portal("https://yourcompany.frill.co", required=False),
         token_param("ssoToken"),
-        return_hosts(),
     ),
-    snippet_template="feedback_sso/snippets/frill.html",
-    script_url_option="WIDGET_SCRIPT_URL",
-    snippet_embeds_token=True,
-    sso_url_option="PORTAL_URL",
-    token_param="ssoToken",
-    return_mode="target",
-    incoming_return_params=("redirect",),
-    host_options=("PORTAL_URL",),
-    # The Frill Script's queue: one set of identified users per page.
-    page_globals=("Frill",),
-    # window.Frill('unidentify') signs the identified user out of the Frill Script:
-    # https://developers.frill.co/frill-script/identifying-users
-    sign_out_call=("Frill", "unidentify"),
+    delivery=Delivery(
+        script_url_option="WIDGET_SCRIPT_URL",
+        embeds_token=True,
+    ),
+    redirect=Redirect(
+        sso_url_option="PORTAL_URL",
+        token_param="ssoToken",
+        return_mode="target",
+        incoming_return_params=("redirect",),
+    ),
+    widget=Widget(
+        # The Frill Script's queue: one set of identified users per page.
+        page_globals=("Frill",),
+        # window.Frill('unidentify') signs the identified user out of the Frill Script:
+        # https://developers.frill.co/frill-script/identifying-users
+        sign_out_call=("Frill", "unidentify"),
+    ),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..spec import ClaimRule, Claims, Redirect, Token, VendorOption, VendorSpec
 
 # https://tickets.sonnetinfotech.com/help/sso: HS256, companyId + email required, role
 # CUSTOMER or AGENT, "exp must expire within 10 minutes of iat", redirect to
@@ -13,18 +13,19 @@ SPEC = VendorSpec(
     id="issuely",
     name="Issuely",
     docs_url="https://tickets.sonnetinfotech.com/help/sso",
-    claim_names={"email": "email", "name": "display_name"},
-    required_claims=("companyId", "email", "iat", "exp"),
-    claim_rules={
-        "companyId": ClaimRule(),
-        "email": ClaimRule(),
-        "name": ClaimRule(),
-        "role": ClaimRule(choices=("CUSTOMER", "AGENT")),
-        "projectId": ClaimRule(),
-    },
-    role_claims=frozenset({"role"}),
-    harmless_role_values={"role": ("CUSTOMER",)},
-    max_lifetime=timedelta(minutes=10),
+    claims=Claims(
+        names={"email": "email", "name": "display_name"},
+        required=("companyId", "email", "iat", "exp"),
+        rules={
+            "role": ClaimRule(choices=("CUSTOMER", "AGENT")),
+            "projectId": ClaimRule(),
+        },
+        roles=frozenset({"role"}),
+        harmless_role_values={"role": ("CUSTOMER",)},
+    ),
+    token=Token(
+        max_lifetime=timedelta(minutes=10),
+    ),
     options=(
         VendorOption("COMPANY_ID", "Shown in Issuely under Settings → SSO.", required=True,
                      claim="companyId"),
@@ -37,7 +38,10 @@ SPEC = VendorSpec(
         VendorOption("PORTAL_URL", "Where users who get no token sign in themselves.",
                      kind="base_url", default="https://issuely.in"),
     ),
-    sso_url_option="SSO_URL",
-    token_param="token",
-    host_options=("SSO_URL",),
+    redirect=Redirect(
+        sso_url_option="SSO_URL",
+        token_param="token",
+        # Return targets keep to the SSO URL's host (the helpdesk), not PORTAL_URL's.
+        host_options=("SSO_URL",),
+    ),
 )

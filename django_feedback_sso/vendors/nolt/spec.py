@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..common import portal
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..spec import ClaimRule, Claims, Delivery, VendorOption, VendorSpec, Widget
 
 # https://nolt.io/help/single-sign-on: HS256 with the board's "SSO secret key"; id, email,
 # name, optional imageUrl, optional noltUserRole ('ADMIN' or 'MODERATOR', which grants
@@ -15,25 +15,27 @@ SPEC = VendorSpec(
     id="nolt",
     name="Nolt",
     docs_url="https://nolt.io/help/single-sign-on",
-    claim_names={"id": "user_id", "email": "email", "name": "display_name"},
-    required_claims=("id", "email", "name"),
-    claim_rules={
-        "id": ClaimRule(types=(str, int)),
-        "email": ClaimRule(),
-        "name": ClaimRule(),
-        "imageUrl": ClaimRule(pattern=r"https?://\S+"),
-        "noltUserRole": ClaimRule(choices=("ADMIN", "MODERATOR")),
-    },
-    role_claims=frozenset({"noltUserRole"}),
+    claims=Claims(
+        names={"id": "user_id", "email": "email", "name": "display_name"},
+        required=("id", "email", "name"),
+        rules={
+            "id": ClaimRule(types=(str, int)),
+            "imageUrl": ClaimRule(pattern=r"https?://\S+"),
+            "noltUserRole": ClaimRule(choices=("ADMIN", "MODERATOR")),
+        },
+        roles=frozenset({"noltUserRole"}),
+    ),
     options=(
         portal("https://your-board.nolt.io", required=True),
         VendorOption("WIDGET_SCRIPT_URL", "Nolt's widgets library.", kind="url",
                      default="https://cdn.nolt.io/widgets.js"),
     ),
-    snippet_template="feedback_sso/snippets/nolt.html",
-    script_url_option="WIDGET_SCRIPT_URL",
-    snippet_embeds_token=True,
-    host_options=("PORTAL_URL",),
-    # Nolt's snippet: one queue and one nolt() per page.
-    page_globals=("nolt", "noltQueue"),
+    delivery=Delivery(
+        script_url_option="WIDGET_SCRIPT_URL",
+        embeds_token=True,
+    ),
+    widget=Widget(
+        # Nolt's snippet: one queue and one nolt() per page.
+        page_globals=("nolt", "noltQueue"),
+    ),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..common import portal
-from ..spec import ClaimRule, VendorSpec
+from ..spec import ClaimRule, Claims, Redirect, VendorSpec
 
 # https://support.userback.io/en/articles/6160423-single-sign-on-sso: HS256 with the
 # portal's SSO key; email, name, avatar_url; https://mycompany.ideas.userback.io/p/<id>?sso_jwt=.
@@ -13,12 +13,14 @@ SPEC = VendorSpec(
     id="userback",
     name="Userback",
     docs_url="https://support.userback.io/en/articles/6160423-single-sign-on-sso",
-    claim_names={"email": "email", "name": "display_name"},
-    required_claims=("email", "name"),
-    claim_rules={"email": ClaimRule(), "name": ClaimRule(),
-                 "avatar_url": ClaimRule(pattern=r"https?://\S+")},
+    claims=Claims(
+        names={"email": "email", "name": "display_name"},
+        required=("email", "name"),
+        rules={"avatar_url": ClaimRule(pattern=r"https?://\S+")},
+    ),
     options=(portal("https://mycompany.ideas.userback.io/p/AbCdEf", required=True),),
-    sso_url_option="PORTAL_URL",
-    token_param="sso_jwt",
-    host_options=("PORTAL_URL",),
+    redirect=Redirect(
+        sso_url_option="PORTAL_URL",
+        token_param="sso_jwt",
+    ),
 )

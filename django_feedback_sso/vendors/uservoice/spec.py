@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..common import portal, return_hosts
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..common import portal
+from ..spec import ClaimRule, Claims, Delivery, Redirect, VendorOption, VendorSpec, Widget
 
 _ACCEPT_DENY = ClaimRule(choices=("accept", "deny"))
 _WEB_URL = ClaimRule(pattern=r"https?://\S+")
@@ -18,39 +18,41 @@ SPEC = VendorSpec(
     name="UserVoice",
     docs_url="https://help.uservoice.com/hc/en-us/articles/360062340693-Single-Sign-On-with-"
              "JSON-Web-Tokens-JWT",
-    claim_names={"guid": "user_id", "email": "email", "display_name": "display_name"},
-    required_claims=("guid", "email"),
-    claim_rules={
-        "guid": ClaimRule(),
-        "email": ClaimRule(),
-        "display_name": ClaimRule(),
-        "locale": ClaimRule(),
-        "trusted": ClaimRule(types=(bool,)),
-        "owner": _ACCEPT_DENY,
-        "admin": _ACCEPT_DENY,
-        "allow_forums": ClaimRule(types=(list,)),
-        "deny_forums": ClaimRule(types=(list,)),
-        "url": _WEB_URL,
-        "avatar_url": _WEB_URL,
-        "updates": ClaimRule(types=(bool,)),
-        "comment_updates": ClaimRule(types=(bool,)),
-    },
-    role_claims=frozenset({"trusted", "admin", "owner"}),
-    # "admin:deny" removes an admin, "trusted: false" is the default: neither grants.
-    harmless_role_values={"trusted": (False,), "admin": ("deny",), "owner": ("deny",)},
+    claims=Claims(
+        names={"guid": "user_id", "email": "email", "display_name": "display_name"},
+        required=("guid", "email"),
+        rules={
+            "locale": ClaimRule(),
+            "trusted": ClaimRule(types=(bool,)),
+            "owner": _ACCEPT_DENY,
+            "admin": _ACCEPT_DENY,
+            "allow_forums": ClaimRule(types=(list,)),
+            "deny_forums": ClaimRule(types=(list,)),
+            "url": _WEB_URL,
+            "avatar_url": _WEB_URL,
+            "updates": ClaimRule(types=(bool,)),
+            "comment_updates": ClaimRule(types=(bool,)),
+        },
+        roles=frozenset({"trusted", "admin", "owner"}),
+        # "admin:deny" removes an admin, "trusted: false" is the default: neither grants.
+        harmless_role_values={"trusted": (False,), "admin": ("deny",), "owner": ("deny",)},
+    ),
     options=(
         portal("https://yoursite.uservoice.com", required=True),
         VendorOption("WIDGET_SCRIPT_URL", "Your widget loader, "
                      "https://widget.uservoice.com/<widget key>.js (Admin → Settings → "
                      "Widgets); the tag then loads it too.", kind="url"),
-        return_hosts(),
     ),
-    snippet_template="feedback_sso/snippets/uservoice.html",
-    script_url_option="WIDGET_SCRIPT_URL",
-    snippet_embeds_token=True,
-    sso_url_option="PORTAL_URL",
-    token_param="sso",
-    return_mode="target",
-    host_options=("PORTAL_URL",),
-    page_globals=("UserVoice",),
+    delivery=Delivery(
+        script_url_option="WIDGET_SCRIPT_URL",
+        embeds_token=True,
+    ),
+    redirect=Redirect(
+        sso_url_option="PORTAL_URL",
+        token_param="sso",
+        return_mode="target",
+    ),
+    widget=Widget(
+        page_globals=("UserVoice",),
+    ),
 )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..common import portal, return_hosts
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..common import portal
+from ..spec import ClaimRule, Claims, Redirect, Token, VendorOption, VendorSpec
 
 # https://www.websitetoolbox.com/support/single-sign-on-jwt-1045: HS256 with the Client
 # Secret; email required; username, name, userid/external_userid (integers), avatarURL;
@@ -17,31 +17,33 @@ SPEC = VendorSpec(
     id="website_toolbox",
     name="Website Toolbox",
     docs_url="https://www.websitetoolbox.com/support/single-sign-on-jwt-1045",
-    claim_names={"email": "email", "username": "username", "name": "display_name"},
-    required_claims=("email",),
-    claim_rules={
-        "email": ClaimRule(),
-        "username": ClaimRule(),
-        "name": ClaimRule(),
-        # "integer": our user ids are strings, so these come from the hook only.
-        "userid": ClaimRule(types=(int,)),
-        "external_userid": ClaimRule(types=(int,)),
-        **{key: ClaimRule(pattern=r"https?://\S+")
-           for key in ("avatarURL", "picture", "avatar_url")},
-        "iss": ClaimRule(),
-    },
-    default_lifetime=timedelta(minutes=5),
+    claims=Claims(
+        names={"email": "email", "username": "username", "name": "display_name"},
+        required=("email",),
+        rules={
+            # "integer": our user ids are strings, so these come from the hook only.
+            "userid": ClaimRule(types=(int,)),
+            "external_userid": ClaimRule(types=(int,)),
+            **{key: ClaimRule(pattern=r"https?://\S+")
+               for key in ("avatarURL", "picture", "avatar_url")},
+            "iss": ClaimRule(),
+        },
+    ),
+    token=Token(
+        default_lifetime=timedelta(minutes=5),
+    ),
     options=(
         portal("https://forum.example.com", required=True),
         VendorOption("SSO_URL", "Website Toolbox's JWT callback on your forum.", kind="url",
                      default="{PORTAL_URL}/oauth?action=doOauthCallback&service=JWT"),
         VendorOption("ISSUER", "The Client Issuer ID, if you set one under Integrate → "
                      "Single Sign On (sent as iss).", claim="iss"),
-        return_hosts(),
     ),
-    sso_url_option="SSO_URL",
-    token_param="code",
-    return_mode="param",
-    return_param="jump",
-    host_options=("PORTAL_URL",),
+    redirect=Redirect(
+        sso_url_option="SSO_URL",
+        token_param="code",
+        return_param="jump",
+        # Website Toolbox doesn't send users to the site with it: only our own ?next= counts.
+        incoming_return_params=(),
+    ),
 )

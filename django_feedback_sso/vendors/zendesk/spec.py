@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..common import portal, return_hosts
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..common import portal
+from ..spec import ClaimRule, Claims, Redirect, Token, VendorOption, VendorSpec
 
 # github.com/zendesk/zendesk_jwt_sso_examples: jwt.encode({iat, jti, name, email}, key,
 # algorithm="HS256", headers={"typ": "JWT"}) (jwt_generation/python_django_jwt.py); the
@@ -16,33 +16,33 @@ SPEC = VendorSpec(
     id="zendesk",
     name="Zendesk Help Center",
     docs_url="https://support.zendesk.com/hc/en-us/articles/4408845838874-Enabling-JWT-JSON-Web-Token-single-sign-on",
-    claim_names={"email": "email", "name": "display_name"},
-    required_claims=("email", "name", "iat", "jti"),
-    claim_rules={
-        "email": ClaimRule(),
-        "name": ClaimRule(),
-        "external_id": ClaimRule(types=(str, int)),
-        "locale_id": ClaimRule(types=(int, str)),
-        "organization": ClaimRule(),
-        "organization_id": ClaimRule(types=(str, int)),
-        "tags": ClaimRule(types=(str, list)),
-        "remote_photo_url": ClaimRule(pattern=r"https?://\S+"),
-        "phone": ClaimRule(),
-        "user_fields": ClaimRule(types=(dict,)),
-    },
-    rejects_reused_jti=True,
+    claims=Claims(
+        names={"email": "email", "name": "display_name"},
+        required=("email", "name", "iat", "jti"),
+        rules={
+            "external_id": ClaimRule(types=(str, int)),
+            "locale_id": ClaimRule(types=(int, str)),
+            "organization": ClaimRule(),
+            "organization_id": ClaimRule(types=(str, int)),
+            "tags": ClaimRule(types=(str, list)),
+            "remote_photo_url": ClaimRule(pattern=r"https?://\S+"),
+            "phone": ClaimRule(),
+            "user_fields": ClaimRule(types=(dict,)),
+        },
+    ),
+    token=Token(
+        rejects_reused_jti=True,
+    ),
     options=(
         portal("https://yoursubdomain.zendesk.com", required=True),
         VendorOption("SSO_URL", "Zendesk's JWT endpoint.", kind="url",
                      default="{PORTAL_URL}/access/jwt"),
-        return_hosts(),
     ),
-    sso_url_option="SSO_URL",
-    token_param="jwt",
-    delivery_method="post",
-    return_mode="param",
-    return_param="return_to",
-    incoming_return_params=("return_to",),
-    passthrough_params=("brand_id", "locale_id", "timestamp"),
-    host_options=("PORTAL_URL",),
+    redirect=Redirect(
+        sso_url_option="SSO_URL",
+        token_param="jwt",
+        method="post",
+        return_param="return_to",
+        passthrough_params=("brand_id", "locale_id", "timestamp"),
+    ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import ClaimRule, VendorOption, VendorSpec
+from ..spec import ClaimRule, Claims, Delivery, Token, VendorOption, VendorSpec, Widget
 
 # https://developer.zendesk.com/api-reference/widget-messaging/web/authentication:
 # zE("messenger", "loginUser", function (callback) { callback(jwt) }); "The exp ... is
@@ -16,15 +16,17 @@ SPEC = VendorSpec(
     id="zendesk_messaging",
     name="Zendesk Messaging",
     docs_url="https://developer.zendesk.com/api-reference/widget-messaging/web/authentication",
-    claim_names={"external_id": "user_id", "email": "email", "name": "display_name"},
-    required_claims=("scope", "external_id"),
-    claim_rules={
-        "scope": ClaimRule(choices=("user",)),
-        "external_id": ClaimRule(),
-        "email": ClaimRule(),
-        "name": ClaimRule(),
-        "email_verified": ClaimRule(types=(bool,)),
-    },
+    claims=Claims(
+        names={"external_id": "user_id", "email": "email", "name": "display_name"},
+        required=("scope", "external_id"),
+        rules={
+            "scope": ClaimRule(choices=("user",)),
+            "email_verified": ClaimRule(types=(bool,)),
+        },
+    ),
+    token=Token(
+        header_options={"kid": "KEY_ID"},
+    ),
     options=(
         VendorOption("KEY_ID", "The signing key's ID (kid), shown with its secret in Admin "
                      "Center → Account → Security → End user authentication → Messaging.",
@@ -36,13 +38,15 @@ SPEC = VendorSpec(
                      "(https://static.zdassets.com/ekr/snippet.js?key=…); the tag then "
                      "renders that snippet too.", kind="url"),
     ),
-    header_options={"kid": "KEY_ID"},
-    snippet_template="feedback_sso/snippets/zendesk_messaging.html",
-    script_url_option="WIDGET_SCRIPT_URL",
-    # No token in the page: each loginUser callback fetches a fresh one.
-    snippet_embeds_token=False,
-    page_globals=("zE",),
-    # zE("messenger", "logoutUser") logs the user out of the widget: the authentication
-    # page cited above.
-    sign_out_call=("zE", "messenger", "logoutUser"),
+    delivery=Delivery(
+        script_url_option="WIDGET_SCRIPT_URL",
+        # No token in the page: each loginUser callback fetches a fresh one.
+        embeds_token=False,
+    ),
+    widget=Widget(
+        page_globals=("zE",),
+        # zE("messenger", "logoutUser") logs the user out of the widget: the authentication
+        # page cited above.
+        sign_out_call=("zE", "messenger", "logoutUser"),
+    ),
 )

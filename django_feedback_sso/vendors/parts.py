@@ -1,0 +1,108 @@
+"""The parts a vendor spec is made of: what a claim accepts, and a vendor's own options."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+#: Algorithms a vendor spec may name. Vendors share an HMAC secret with us; asymmetric
+#: schemes and ``none`` are deliberately absent (algorithm confusion, unsigned tokens).
+ALLOWED_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
+
+#: Registered claims the token module sets itself; settings and hooks may not.
+TIME_CLAIMS = ("iat", "exp", "jti")
+RESERVED_CLAIMS = frozenset({*TIME_CLAIMS, "nbf"})
+
+#: Keys of every configuration block; no vendor option may take one of these names (an
+#: option named ``SECRET`` would hand the secret to snippet templates and claims).
+COMMON_OPTIONS = ("VENDOR", "SECRET", "LIFETIME", "ALLOW_STAFF", "CLAIMS", "CLASS", "SPEC")
+
+#: The :class:`VendorSpec` fields an option may replace (``VendorOption.spec_fields``):
+#: parameter names, so a ``param`` option's checked value fits them.
+PARAM_FIELDS = ("token_param", "return_param", "incoming_return_params", "script_token_param")
+
+#: A JavaScript function's path from ``window`` (``$sleek.resetUser``), and a plain word:
+#: the sign-out call travels space-separated in a data attribute (see ``sign_out_call``).
+_JS_PATH = re.compile(r"[$A-Za-z_][$\w]*(?:\.[$A-Za-z_][$\w]*)*")
+_JS_WORD = re.compile(r"[$\w-]+")
+
+#: Where a default claim value comes from on the Django user.
+IdentityField = Literal["email", "user_id", "display_name", "username"]
+
+#: How an option's value is read: free text; an https URL (``url``), or the base URL of
+#: the vendor's portal that other URLs and relative return targets build on
+#: (``base_url``, trailing slash dropped); one of ``choices``; a numeric id (``digits``,
+#: a string or an integer); a URL query parameter name (``param``); a list of host names
+#: (``hosts``).
+OptionKind = Literal["text", "url", "base_url", "choice", "digits", "param", "hosts"]
+
+
+@dataclass(frozen=True)
+class ClaimRule:
+    """What a vendor accepts in one claim. Values that break it are refused, never fixed."""
+
+    types: tuple[type, ...] = (str,)
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    #: Turns a value derived from the user into an acceptable one; ``""`` drops the claim.
+    #: Only defaults go through it: values from settings and hooks must already comply.
+    normalize: Callable[[str], str] | None = None
+    _compiled: re.Pattern[str] | None = field(default=None, init=False, repr=False,
+                                              compare=False)
+
+    def __post_init__(self) -> None:
+        # Checked on every token minted: compile once, not per check.
+        if self.pattern is not None:
+            object.__setattr__(self, "_compiled", re.compile(self.pattern))
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` breaks this rule, or ``None`` if it complies."""
+        if isinstance(value, bool) and bool not in self.types:
+            return f"must be {_type_names(self.types)}, not a boolean"
+        if not isinstance(value, self.types):
+            return f"must be {_type_names(self.types)}, not {type(value).__name__}"
+        if self._compiled is not None and not self._compiled.fullmatch(str(value)):
+            return f"must match {self.pattern}"
+        if self.choices and value not in self.choices:
+            return f"must be one of {', '.join(self.choices)}"
+        number: Any = value  # a number by now: only numeric rules set a bound
+        if self.minimum is not None and number < self.minimum:
+            return f"must be at least {self.minimum:g}"
+        if self.maximum is not None and number > self.maximum:
+            return f"must be at most {self.maximum:g}"
+        return None
+
+
+def _type_names(types: tuple[type, ...]) -> str:
+    return " or ".join({"str": "a string", "int": "an integer", "float": "a number",
+                        "dict": "an object", "list": "a list"}.get(t.__name__, t.__name__)
+                       for t in types)
+
+
+@dataclass(frozen=True)
+class VendorOption:
+    """A vendor-specific key in ``FEEDBACK_SSO['VENDORS'][id]``."""
+
+    name: str
+    help: str
+    required: bool = False
+    kind: OptionKind = "text"
+    choices: tuple[str, ...] = ()
+    #: Default value; URL defaults may refer to other options as ``{PORTAL_URL}``.
+    default: str | None = None
+    #: The static claim this option fills in every token, e.g. Issuely ``companyId``.
+    claim: str | None = None
+    #: :class:`VendorSpec` fields this option's value replaces, e.g. ``("token_param",)``:
+    #: how a project corrects a vendor detail we could only infer. Only ``param``
+    #: options, and only the fields in
+    #: :data:`~django_feedback_sso.vendors.spec.PARAM_FIELDS`.
+    spec_fields: tuple[str, ...] = ()
+    #: No vendor document confirms the default: system check W005 asks the project to
+    #: confirm it by setting the option (only while the redirect view is in use).
+    inferred: bool = False
+
+
