@@ -26,6 +26,7 @@ from __future__ import annotations
 import ast
 import functools
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -177,6 +178,17 @@ def test_the_graph_sees_every_kind_of_import() -> None:
     assert f"{ROOT}.conf" in graph[f"{ROOT}.tokens"]  # under TYPE_CHECKING
     assert f"{ROOT}.checks" in graph[f"{ROOT}.apps"]  # from . import checks
     assert f"{ROOT}.vendors.spec" in graph[f"{ROOT}.vendors.zendesk.spec"]  # from ..spec
+
+
+def test_the_architecture_page_states_these_layers() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "architecture.md").read_text()
+    rows = re.findall(r"^\| ([a-z ]+) \| (`.*?`) \|", page, flags=re.MULTILINE)
+    documented = [(name, {ROOT if entry == "__init__" else
+                          entry.rstrip("/").removesuffix(".py").replace("/", ".")
+                          for entry in re.findall(r"`([^`]+)`", modules)})
+                  for name, modules in rows]
+
+    assert documented == [(name, set(entries)) for name, entries in LAYERS]
 
 
 def test_a_circle_is_reported_along_its_modules() -> None:

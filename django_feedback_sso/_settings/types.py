@@ -88,7 +88,7 @@ class VendorConfig:
 @dataclass(frozen=True)
 class Config:
     """The whole of ``FEEDBACK_SSO`` after validation (the audit log's ``AUDIT_*`` keys
-    aside: :mod:`django_feedback_sso.audit` parses those itself)."""
+    aside: the audit app, ``django_feedback_sso.audit``, parses those itself)."""
 
     #: A configuration whose block has errors maps to its first error, raised afresh on
     #: each use (a stored exception would grow its traceback every time it is re-raised).

@@ -1,11 +1,11 @@
-"""The audit log's own settings: ``FEEDBACK_SSO['AUDIT_RETENTION']``,
-``['AUDIT_SYNCHRONOUS_COMMIT']`` and ``['AUDIT_WRITE']``.
+"""The audit log's own settings: ``AUDIT_RETENTION``, ``AUDIT_SYNCHRONOUS_COMMIT`` and
+``AUDIT_WRITE``, top-level keys of ``FEEDBACK_SSO``.
 
 The core accepts these keys and leaves them to this app: parsed here (never raising, like
-the core's parser), reported by this app's checks (E016-E018), and cached until settings
-change, cleared by the core's one ``setting_changed`` receiver (:func:`~django_feedback_sso.
-conf.reset_with`). A mistake here stops the audit log alone: tokens are still issued, and
-each row the log can't record is logged as lost.
+the core's parser), reported by this app's check (E016-E018), cached until settings
+change. The cache clears in the core's one ``setting_changed`` receiver, through
+``conf.reset_with``. A mistake here stops the audit log alone: tokens are still issued,
+and each row the log can't record is logged as lost.
 """
 
 from __future__ import annotations
