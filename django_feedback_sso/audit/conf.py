@@ -53,7 +53,8 @@ def parse(raw: Any) -> AuditSettings:
     retention = _retention(raw.get("AUDIT_RETENTION", DEFAULT_RETENTION), found)
     synchronous = _synchronous_commit(raw.get("AUDIT_SYNCHRONOUS_COMMIT", False), found)
     write = _write(raw.get("AUDIT_WRITE", "request"), found)
-    return AuditSettings(retention, synchronous, write, tuple(found.problems))
+    return AuditSettings(retention=retention, synchronous_commit=synchronous, write=write,
+                         problems=tuple(found.problems))
 
 
 @reset_with(SETTING)
@@ -64,11 +65,10 @@ def load_audit_settings() -> AuditSettings:
 
 
 def get_audit_settings() -> AuditSettings:
-    """The audit log's settings; raises the first error found in them."""
+    """The audit log's settings; raises the first error found in them (all are errors)."""
     audit = load_audit_settings()
-    error = next((problem for problem in audit.problems if not problem.warning), None)
-    if error is not None:
-        raise error.as_error()
+    if audit.problems:
+        raise audit.problems[0].as_error()
     return audit
 
 
