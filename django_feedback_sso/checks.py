@@ -8,6 +8,7 @@ checks, not from a traceback out of ours.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
@@ -15,7 +16,7 @@ from django.template import engines
 from django.template.backends.django import DjangoTemplates
 from django.urls import NoReverseMatch, reverse
 
-from .conf import SETTING, load_config
+from .conf import SETTING, Problem, load_config
 from .vendors.registry import MODULE, registry
 
 REQUEST_PROCESSOR = "django.template.context_processors.request"
@@ -25,11 +26,14 @@ URL_NAMES = ("feedback_sso:token", "feedback_sso:redirect")
 @register("feedback_sso")
 def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """Report every problem in ``FEEDBACK_SSO``, not just the first."""
-    return [
-        (Warning if problem.warning else Error)(problem.message, hint=problem.hint,
-                                                id=problem.id, obj=SETTING)
-        for problem in load_config().problems
-    ]
+    return as_messages(load_config().problems)
+
+
+def as_messages(problems: Iterable[Problem]) -> list[CheckMessage]:
+    """Settings problems as system check messages (the audit app reports its own so)."""
+    return [(Warning if problem.warning else Error)(problem.message, hint=problem.hint,
+                                                    id=problem.id, obj=SETTING)
+            for problem in problems]
 
 
 @register("feedback_sso")

@@ -6,26 +6,26 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .exceptions import FeedbackSSOClaimError, FeedbackSSOHookError
-from .identity import Identity, user_identity
 from .vendors.spec import RESERVED_CLAIMS
 
 if TYPE_CHECKING:
     from .conf import VendorConfig
+    from .identity import Identity
 
 
-def build_claims(config: VendorConfig, user: Any,
-                 identity: Identity | None = None) -> dict[str, Any]:
+def build_claims(config: VendorConfig, user: Any, identity: Identity) -> dict[str, Any]:
     """Identity claims, then static claims from settings, then the ``USER_CLAIMS`` hook.
 
-    ``identity`` is the user's :func:`~django_feedback_sso.identity.user_identity` when the
-    caller has read it already.
+    ``identity`` is the user's :func:`~django_feedback_sso.identity.user_identity`, read
+    once by the caller (``request.user`` is a lazy proxy: every attribute read costs);
+    ``user`` itself only goes on to the hook.
 
     Later sources win; a hook may drop a claim by returning ``None`` for it. Identity
     claims are strings by construction and static claims were checked at start-up, so
     only the hook's values are checked here, against the vendor's rules: a bad value
     raises :class:`FeedbackSSOClaimError` naming the configuration and the claim.
     """
-    claims = config.vendor.identity_claims(identity or user_identity(user))
+    claims = config.vendor.identity_claims(identity)
     claims.update(config.claims)
     if config.user_claims is None:
         return claims

@@ -6,121 +6,28 @@ layer asks :func:`get_vendor_config` and passes what it gets down the pipeline (
 policy, token), which never reads settings itself. A configuration with a broken block is
 kept as its error, so it fails alone and the others keep working.
 
+The types are defined below the parser (``_settings/types.py``) and are public here.
 Every cache derived from settings clears in one ``setting_changed`` receiver here.
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import timedelta
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
+from ._settings import parse
+from ._settings.types import SETTING, Config, Hook, Problem, VendorConfig, did_you_mean, key
 from .exceptions import FeedbackSSOConfigurationError, FeedbackSSOUnknownVendor
 from .vendors.registry import registry
 
-if TYPE_CHECKING:
-    from .vendors.base import Vendor
-    from .vendors.spec import VendorSpec
-
-SETTING = "FEEDBACK_SSO"
-
-#: ``FEEDBACK_SSO['AUDIT_RETENTION']`` when it is not set.
-DEFAULT_AUDIT_RETENTION = timedelta(days=90)
-
-#: ``USER_CLAIMS`` / ``USER_PASSES``: called with ``(user, config_id)``.
-Hook = Callable[..., Any]
-
-
-def key(*parts: str) -> str:
-    """The settings path of a key, as messages show it."""
-    return SETTING + "".join(f"[{part!r}]" for part in parts)
-
-
-def did_you_mean(name: str, choices: Iterable[str]) -> str:
-    """``"Did you mean 'x'? "`` for the choice closest to ``name``, or ``""`` if none is
-    close: what system checks suggest for a misspelt id or key, and the commands too."""
-    close = difflib.get_close_matches(name, list(choices), n=1)
-    return f"Did you mean {close[0]!r}? " if close else ""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the settings, as a system check reports it."""
-
-    id: str
-    message: str
-    hint: str
-    warning: bool = False
-    #: The configuration the problem belongs to; ``None``: it affects every one.
-    config_id: str | None = None
-
-    def as_error(self) -> FeedbackSSOConfigurationError:
-        return FeedbackSSOConfigurationError(f"{self.message} {self.hint}")
-
-
-@dataclass(frozen=True)
-class VendorConfig:
-    """One configuration of one vendor, validated: everything minting needs, hooks included.
-
-    ``id`` is the key under ``FEEDBACK_SSO['VENDORS']``; URLs, the tag, checks, signals
-    and logs use it. It is the vendor's id unless a project configures a vendor twice.
-    The secret never shows in ``repr``.
-    """
-
-    id: str
-    vendor: Vendor
-    secret: str = field(repr=False)
-    lifetime: timedelta
-    allow_staff: bool
-    claims: Mapping[str, Any]
-    #: Vendor-specific options, defaults filled in and URL templates resolved.
-    options: Mapping[str, Any]
-    return_hosts: frozenset[str]
-    user_claims: Hook | None = None
-    user_passes: Hook | None = None
-
-    @property
-    def spec(self) -> VendorSpec:
-        return self.vendor.spec
-
-    @property
-    def portal_url(self) -> str | None:
-        """The base URL relative return targets resolve against, if the vendor has one."""
-        name = self.vendor.spec.portal_option
-        return str(self.options[name]) if name and self.options.get(name) else None
-
-
-@dataclass(frozen=True)
-class Config:
-    """The whole of ``FEEDBACK_SSO`` after validation."""
-
-    #: A configuration whose block has errors maps to its first error, raised afresh on
-    #: each use (a stored exception would grow its traceback every time it is re-raised).
-    vendors: Mapping[str, VendorConfig | Problem]
-    default_vendor: str | None = None
-    problems: tuple[Problem, ...] = ()
-    #: How long the audit log (``django_feedback_sso.audit``) keeps a row before
-    #: ``manage.py feedback_sso_purge_audit`` deletes it; ``None`` keeps rows forever.
-    audit_retention: timedelta | None = DEFAULT_AUDIT_RETENTION
-    #: ``FEEDBACK_SSO['AUDIT_SYNCHRONOUS_COMMIT']``: on PostgreSQL, whether each audit row's
-    #: commit waits for the WAL flush (``False``, the default, doesn't; see the receiver).
-    audit_synchronous_commit: bool = False
-    #: ``FEEDBACK_SSO['AUDIT_WRITE']``: ``"request"`` inserts each row before the response,
-    #: ``"background"`` queues it for a thread of its own (``audit/writer.py``).
-    audit_write: str = "request"
-
-    @functools.cached_property
-    def global_error(self) -> Problem | None:
-        """The first error outside any one block: it affects every configuration."""
-        return next((problem for problem in self.problems
-                     if not problem.warning and problem.config_id is None), None)
+__all__ = ["SETTING", "Config", "Hook", "Problem", "VendorConfig", "default_config_id",
+           "did_you_mean", "get_config", "get_vendor_config", "key", "load_config",
+           "reset_with"]
 
 
 @functools.cache
@@ -129,8 +36,6 @@ def load_config() -> Config:
 
     Left out, it is ``{}``: nothing configured yet. Set to ``None``, it is an error.
     """
-    from ._settings import parse  # the parser needs the vendor registry; load it on use
-
     return parse(getattr(settings, SETTING, {}))
 
 

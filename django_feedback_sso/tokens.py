@@ -23,7 +23,8 @@ from .exceptions import (
     FeedbackSSOSigningError,
     FeedbackSSOTokenRejected,
 )
-from .policy import check_user
+from .identity import user_identity
+from .policy import check_identity, check_user, check_user_passes
 from .signals import Surface, token_issued
 
 if TYPE_CHECKING:
@@ -70,7 +71,10 @@ def issue_token(user: Any, config: VendorConfig, *, now: float | None = None,
     to the :data:`~django_feedback_sso.signals.token_issued` signal (the audit log records
     them). ``now`` (Unix seconds) is for tests.
     """
-    identity = check_user(config, user)
+    check_user(config, user)
+    identity = user_identity(user)  # read once: request.user is a lazy proxy
+    check_identity(config, identity)
+    check_user_passes(config, user)
     payload = build_claims(config, user, identity)
     payload.update(time_claims(config, time.time() if now is None else now))
     missing = config.vendor.missing_claims(payload)

@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from asgiref.sync import async_to_sync
 from django.contrib.auth.models import AnonymousUser
+from django.core.checks import run_checks
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connections, transaction
 from django.http import HttpRequest, JsonResponse
@@ -29,6 +31,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import path
 from django.utils.timezone import make_naive
 
+from django_feedback_sso.audit.checks import check_audit_settings
 from django_feedback_sso.audit.models import AuditEntry
 from django_feedback_sso.audit.writer import BackgroundWriter, write_batch, writer
 from django_feedback_sso.checks import check_settings
@@ -240,14 +243,14 @@ def test_an_autocommitted_row_does_not_wait_for_the_wal_flush(postgres: str,
 def test_the_relaxed_statement_turns_synchronous_commit_off_for_its_transaction(
         postgres: str, user: Any) -> None:
     """What the statement does, seen from inside a transaction of the test's own."""
-    from django_feedback_sso.audit import receivers
+    from django_feedback_sso.audit import rows as audit_rows
 
     values = {"config_id": "sleekplan", "vendor_id": "sleekplan", "user_pk": "1",
               "username": "ada", "jti": "j1", "issued_at": utc(1), "expires_at": utc(2),
               "surface": "code", "path": ""}
     with transaction.atomic(using=postgres):
         assert synchronous_commit(postgres) == "on"
-        receivers.insert_row(connections[postgres], values, relaxed=True)
+        audit_rows.insert_row(connections[postgres], values, relaxed=True)
         assert synchronous_commit(postgres) == "off"
     assert synchronous_commit(postgres) == "on"
     [row] = rows(postgres)
@@ -721,10 +724,35 @@ AUDIT_SETTING_ERRORS = [
                          AUDIT_SETTING_ERRORS)
 def test_audit_setting_errors(settings: Any, name: str, value: Any, check_id: str,
                               expected: str, hint: str) -> None:
+    """The audit app checks its own settings; the core accepts the keys and leaves them be."""
     settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, name: value}
-    [error] = check_settings()
+    [error] = check_audit_settings()
     assert (error.id, error.msg, error.hint) == (
         f"feedback_sso.{check_id}", f"FEEDBACK_SSO['{name}'] is {value!r}, {expected}", hint)
+    assert check_settings() == []
+
+
+def test_the_audit_check_runs_with_the_apps_checks(settings: Any) -> None:
+    """Registered by the audit app's ready(), under the app's tag."""
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_WRITE": "sync"}
+    assert "feedback_sso.E018" in [message.id for message in run_checks(tags=["feedback_sso"])]
+
+
+def test_a_broken_audit_setting_stops_the_audit_log_alone(audit_db: str, client: Client,
+                                                          settings: Any,
+                                                          caplog: Any) -> None:
+    """Tokens are still issued; each row the log can't record is logged as lost."""
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "AUDIT_WRITE": "sync"}
+    client.force_login(UserFactory())
+    answer = client.get("/feedback-sso/feedbackchimp/token/")
+    assert answer.status_code == 200
+    assert rows(audit_db) == []
+    [record] = [r for r in caplog.records if r.name == "django_feedback_sso.audit"]
+    assert record.getMessage().startswith(
+        "feedback_sso: the audit log could not record a feedbackchimp token")
+    assert "FEEDBACK_SSO['AUDIT_WRITE'] is 'sync'" in caplog.text
+    with pytest.raises(ImproperlyConfigured, match=r"AUDIT_WRITE"):
+        purge()
 
 
 def test_the_migrations_match_the_model() -> None:

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
-from django_feedback_sso import _settings, conf
+from django_feedback_sso import conf
 from django_feedback_sso.exceptions import FeedbackSSOConfigurationError, FeedbackSSOUnknownVendor
 from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.signals import token_issued
@@ -49,8 +49,8 @@ def test_a_class_building_non_json_claims_gets_a_claim_error_without_the_pyjwt_f
 
 def test_settings_are_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    real_parse = _settings.parse
-    monkeypatch.setattr(_settings, "parse", lambda raw: calls.append(raw) or real_parse(raw))
+    real_parse = conf.parse
+    monkeypatch.setattr(conf, "parse", lambda raw: calls.append(raw) or real_parse(raw))
     conf.load_config.cache_clear()
 
     for _ in range(3):
@@ -106,8 +106,8 @@ def test_a_global_problem_is_parsed_once_too(vendor_settings: Any,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     vendor_settings(USER_CLAIMS="tests.nowhere.hook")
     calls = []
-    real_parse = _settings.parse
-    monkeypatch.setattr(_settings, "parse", lambda raw: calls.append(raw) or real_parse(raw))
+    real_parse = conf.parse
+    monkeypatch.setattr(conf, "parse", lambda raw: calls.append(raw) or real_parse(raw))
     conf.load_config.cache_clear()
 
     for _ in range(3):

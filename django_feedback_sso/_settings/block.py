@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from ..conf import Hook, Problem, VendorConfig, did_you_mean
 from ..vendors import Vendor, build_vendor, registry
 from ..vendors.custom import as_timedelta
 from ..vendors.docs import DOCS_URL
 from ..vendors.spec import COMMON_OPTIONS, RESERVED_CLAIMS
 from .collector import Collector, quoted, type_name
 from .options import read_options
+from .types import Hook, Problem, VendorConfig, did_you_mean
 
 #: RFC 7518 §3.2: an HMAC key should be at least as long as the hash output.
 MIN_SECRET_BYTES = {"HS256": 32, "HS384": 48, "HS512": 64}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..conf import Problem, key
+from .types import Problem, key
 
 
 class Collector:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
 from typing import Any
 
 from django.utils.module_loading import import_string
 
-from ..conf import DEFAULT_AUDIT_RETENTION, SETTING, Config, Hook, Problem, VendorConfig, key
 from .block import parse_block
 from .collector import Collector, quoted, type_name
+from .types import SETTING, Config, Hook, Problem, VendorConfig, key
 
-TOP_LEVEL_KEYS = ("VENDORS", "DEFAULT_VENDOR", "USER_CLAIMS", "USER_PASSES", "AUDIT_RETENTION",
-                  "AUDIT_SYNCHRONOUS_COMMIT", "AUDIT_WRITE")
-AUDIT_WRITES = ("request", "background")
+#: Keys the optional audit log (``django_feedback_sso.audit``) reads: accepted here, parsed
+#: and checked by that app itself, so a project without it may still set them.
+AUDIT_KEYS = ("AUDIT_RETENTION", "AUDIT_SYNCHRONOUS_COMMIT", "AUDIT_WRITE")
+TOP_LEVEL_KEYS = ("VENDORS", "DEFAULT_VENDOR", "USER_CLAIMS", "USER_PASSES", *AUDIT_KEYS)
 HOOKS = ("USER_CLAIMS", "USER_PASSES")
 
 
@@ -51,41 +51,7 @@ def parse(raw: Any) -> Config:
         vendors[str(config_id)] = errors[0] if errors or config is None else config
     found.problems = problems
     default = _default(raw.get("DEFAULT_VENDOR"), vendors, found)
-    retention = _audit_retention(raw.get("AUDIT_RETENTION", DEFAULT_AUDIT_RETENTION), found)
-    synchronous = _audit_synchronous_commit(raw.get("AUDIT_SYNCHRONOUS_COMMIT", False), found)
-    write = _audit_write(raw.get("AUDIT_WRITE", "request"), found)
-    return Config(vendors=vendors, default_vendor=default, problems=tuple(found.problems),
-                  audit_retention=retention, audit_synchronous_commit=synchronous,
-                  audit_write=write)
-
-
-def _audit_retention(value: Any, found: Collector) -> timedelta | None:
-    """A positive ``timedelta``, or ``None`` (keep forever). Not a number: days or seconds?"""
-    if value is None or (isinstance(value, timedelta) and value > timedelta(0)):
-        return value
-    found.add("E016", f"{key('AUDIT_RETENTION')} is {quoted(value)}, not a positive "
-              "timedelta or None.", "Set it to how long the audit log keeps a row, e.g. "
-              "timedelta(days=90), or None to keep every row.")
-    return DEFAULT_AUDIT_RETENTION
-
-
-def _audit_synchronous_commit(value: Any, found: Collector) -> bool:
-    """``True`` or ``False``: a string such as ``"false"`` (from the environment) is truthy."""
-    if isinstance(value, bool):
-        return value
-    found.add("E017", f"{key('AUDIT_SYNCHRONOUS_COMMIT')} is {quoted(value)}, not True or "
-              "False.", "Set it to True to make each audit row's commit wait for "
-              "PostgreSQL's WAL flush, or leave it out (False).")
-    return False
-
-
-def _audit_write(value: Any, found: Collector) -> str:
-    if isinstance(value, str) and value in AUDIT_WRITES:
-        return value
-    found.add("E018", f"{key('AUDIT_WRITE')} is {quoted(value)}, not \"request\" or "
-              "\"background\".", "Leave it out to insert each audit row before the response "
-              "(\"request\"), or set \"background\" to queue it for a writer thread.")
-    return "request"
+    return Config(vendors=vendors, default_vendor=default, problems=tuple(found.problems))
 
 
 def _default(default: Any, vendors: Mapping[str, Any], found: Collector) -> str | None:

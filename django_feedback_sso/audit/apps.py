@@ -1,4 +1,4 @@
-"""The audit log's app: connects the ``token_issued`` receiver."""
+"""The audit log's app: registers its settings check, connects the ``token_issued`` receiver."""
 
 from django.apps import AppConfig
 
@@ -10,6 +10,7 @@ class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401 - registers the check of the AUDIT_* settings
         from .receivers import connect
 
         connect()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import re
 import time
 from collections.abc import Mapping
 from datetime import datetime, timezone
@@ -15,11 +13,10 @@ from django.db import connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils.timezone import make_naive
 
-from ..conf import get_config
 from ..signals import token_issued
+from .conf import get_audit_settings
+from .rows import insert_row, log_lost
 from .writer import writer
-
-logger = logging.getLogger("django_feedback_sso.audit")
 
 #: The receiver's ``dispatch_uid``: connected once, however often ``ready()`` runs.
 DISPATCH_UID = "django_feedback_sso.audit.record"
@@ -57,10 +54,10 @@ def record(*, config_id: str, vendor_id: str, user: Any, claims: Mapping[str, An
     try:
         # Here, in the request's thread: a router may route by the request (a tenant).
         alias = router.db_for_write(AuditEntry)
-        config = get_config()
-        relaxed = not config.audit_synchronous_commit
+        audit = get_audit_settings()
+        relaxed = not audit.synchronous_commit
         try:
-            _write(alias, values, relaxed=relaxed, background=config.audit_write == "background")
+            _write(alias, values, relaxed=relaxed, background=audit.write == "background")
         except SynchronousOnlyOperation:
             # Minted in an event loop's thread: Django refuses the ORM here (before any
             # statement is sent), and a round trip to the database would stall every
@@ -95,70 +92,6 @@ def in_projects_transaction(connection: BaseDatabaseWrapper) -> bool:
         # row costs the request no connection (nor an error in async code).
         return not connection.settings_dict["AUTOCOMMIT"]
     return not connection.get_autocommit()
-
-
-def log_lost(values: Mapping[str, Any]) -> None:
-    """Log, with its traceback, that the row in ``values`` could not be written."""
-    logger.exception("feedback_sso: the audit log could not record a %s token "
-                     "(jti %s, surface %s)", values["config_id"], values["jti"],
-                     values["surface"])
-
-
-def insert_row(connection: BaseDatabaseWrapper, values: Mapping[str, Any], *,
-            relaxed: bool) -> None:
-    """One INSERT statement, compiled once per database rather than by ``Model.save()``.
-
-    ``save()`` costs about as much Python as the INSERT costs the database (pre/post-save
-    signals, a query compiled per call): the row is the same, written for half the time.
-    """
-    relaxed = relaxed and connection.vendor == "postgresql"
-    sql, fields = _statement(connection, relaxed)
-    params = [field.get_db_prep_save(values[field.attname], connection) for field in fields]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-
-
-_statements: dict[tuple[str, str, bool], tuple[str, list[Any]]] = {}
-
-
-def _statement(connection: BaseDatabaseWrapper, relaxed: bool) -> tuple[str, list[Any]]:
-    """The INSERT for ``connection``'s database, and the fields its parameters fill.
-
-    ``relaxed`` (PostgreSQL only, never inside the project's transaction): the statement
-    turns off ``synchronous_commit`` for its own transaction, so its commit returns
-    without waiting for the WAL to reach the disk. A crash of the database server can
-    then lose the last moments of rows (up to three times ``wal_writer_delay``, 0.6 s
-    by default), never corrupt them; asynchronous commit doesn't wait for synchronous
-    standbys either, so a failover can lose the same moments. See
-    https://www.postgresql.org/docs/current/wal-async-commit.html. ``set_config(…, true)``
-    is local to the transaction, which in autocommit is this one statement, so nothing
-    else the connection commits is affected.
-    """
-    from .models import AuditEntry
-
-    cache_key = (connection.alias, connection.vendor, relaxed)
-    if cache_key not in _statements:
-        meta = AuditEntry._meta
-        fields = [field for field in meta.concrete_fields if field is not meta.pk]
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(str(field.column)) for field in fields)
-        table = quote(meta.db_table)
-        if relaxed:
-            # INSERT … SELECT types its values by the SELECT, not by the columns: each
-            # parameter is cast to its column's type without the length (``varchar``, not
-            # ``varchar(100)``, whose explicit cast would truncate instead of failing).
-            casts = ", ".join(f"CAST(%s AS {_without_modifier(field.db_type(connection))})"
-                              for field in fields)
-            values = f"SELECT {casts} FROM set_config('synchronous_commit', 'off', true)"  # noqa: S608 - names and types from the model, values are parameters
-        else:
-            values = f"VALUES ({', '.join(['%s'] * len(fields))})"
-        sql = f"INSERT INTO {table} ({columns}) {values}"
-        _statements[cache_key] = (sql, fields)
-    return _statements[cache_key]
-
-
-def _without_modifier(db_type: str | None) -> str:
-    return re.sub(r"\(.*\)", "", str(db_type)).strip()
 
 
 def _as_stored(seconds: Any) -> datetime:

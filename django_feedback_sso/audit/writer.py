@@ -22,6 +22,8 @@ from typing import Any
 
 from django.db import DataError, IntegrityError, connections, transaction
 
+from .rows import insert_row, log_lost
+
 logger = logging.getLogger("django_feedback_sso.audit")
 
 #: The most rows one INSERT carries; more queued rows go in the next batch.
@@ -137,10 +139,9 @@ def write_batch(alias: str, rows: list[Row], *, relaxed: bool) -> None:
     """Insert ``rows`` in one transaction; if one of them is refused, the others alone.
 
     The writer's transactions are its own: ``relaxed`` turns off ``synchronous_commit``
-    for each (PostgreSQL; see ``receivers._statement`` for what that trades).
+    for each (PostgreSQL; see ``rows._statement`` for what that trades).
     """
     from .models import AuditEntry
-    from .receivers import insert_row, log_lost
 
     connection = connections[alias]
     try:

@@ -19,6 +19,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from django_feedback_sso._settings import parse
+from django_feedback_sso.audit import conf as audit_conf
 from django_feedback_sso.checks import check_settings
 from tests.factories import UserFactory
 from tests.settings import FEEDBACK_SSO
@@ -144,3 +145,13 @@ def test_any_value_of_any_option_never_raises(option: str, vendor_id: str, value
     raw = copy.deepcopy(FEEDBACK_SSO)
     raw["VENDORS"][vendor_id][option] = value
     parse(raw)
+
+
+@hypothesis_settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "300")), deadline=None,
+                     suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(["AUDIT_RETENTION", "AUDIT_SYNCHRONOUS_COMMIT", "AUDIT_WRITE"]),
+       value=values)
+def test_the_audit_apps_parser_never_raises_either(name: str, value: Any) -> None:
+    """The audit log parses its own keys: the same promise."""
+    audit_conf.parse(value)
+    audit_conf.parse({**FEEDBACK_SSO, name: value})

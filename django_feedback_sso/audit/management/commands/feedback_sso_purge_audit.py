@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from ....conf import get_config
+from ...conf import get_audit_settings
 from ...models import AuditEntry
 
 
@@ -44,7 +44,7 @@ class Command(BaseCommand):
     @staticmethod
     def retention(days: int | None) -> timedelta | None:
         if days is None:
-            return get_config().audit_retention
+            return get_audit_settings().retention
         if days < 1:
             raise CommandError("--older-than must be at least 1 (day).", returncode=2)
         return timedelta(days=days)
