@@ -48,7 +48,7 @@ class Registry:
     mistakes: tuple[Mistake, ...] = ()
 
     def broken(self, vendor_id: str) -> Mistake | None:
-        """Why an app's vendor of this id isn't in :attr:`specs`, if that is the reason."""
+        """Why an app's vendor of this id isn't among the ``specs``, if that is the reason."""
         return next((m for m in self.mistakes if m.vendor_id == vendor_id), None)
 
 
