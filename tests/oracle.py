@@ -17,8 +17,9 @@ Two sets of rules, kept apart on purpose:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from joserfc import jwt
 from joserfc.jwk import OctKey
@@ -28,20 +29,48 @@ from tests.settings import FIXTURES, SECRETS
 
 @dataclass(frozen=True)
 class DocumentedRules:
-    """One vendor's rules, as its documentation states them."""
+    """One vendor's rules, as its documentation states them (its fixture's ``DOCUMENTED``)."""
 
     source: str
     required: tuple[str, ...]
     algorithm: str = "HS256"
     #: Longest ``exp`` - ``iat`` the vendor accepts, in seconds, if it documents one.
     max_lifetime: int | None = None
-    email_claim: str = "email"
     #: At least one of these must be there (Featurebase: email or userId).
     required_any: tuple[str, ...] = ()
     #: The vendor refuses a token whose ``jti`` it has seen (FeedbackChimp, Zendesk).
     rejects_replay: bool = False
     #: JWT header fields the vendor requires besides ``alg``/``typ`` (with the test value).
     header: tuple[tuple[str, str], ...] = ()
+    #: What the token says about the user: claim -> ``email``, ``user_id``,
+    #: ``display_name`` or ``username``.
+    identity: Mapping[str, str] = field(default_factory=dict)
+    #: Claims carrying a configured value: claim -> option (Issuely ``companyId``).
+    option_claims: Mapping[str, str] = field(default_factory=dict)
+    # Delivery -------------------------------------------------------------------------
+    #: Where the vendor's widget reads the token, as the sandbox's stand-in names it
+    #: (``data-sandbox-via``); ``None``: no widget, the tag links through the redirect view.
+    widget: str | None = None
+    #: Where the vendor takes a token when the site sends the user: ``{OPTION}`` is the
+    #: option's value, ``{OPTION_HOST}`` its host. ``None``: no redirect view.
+    sso_url: str | None = None
+    #: The parameter carrying the token there, in the query or (Zendesk) a POST body.
+    token_param: str | None = None
+    token_in: Literal["query", "body"] = "query"
+    #: The vendor takes the token on any page of its portal: users return to the page.
+    any_page: bool = False
+    #: The parameter of ``sso_url`` naming the page to go on to after sign-in.
+    return_param: str | None = None
+    #: The parameter naming a page when the vendor sends users to the site's SSO page.
+    sends_return_in: str | None = None
+    #: The vendor's pages for the site's users (a URL like ``sso_url``): return targets may
+    #: lead there, and users who get no token go there to sign in themselves.
+    portal: str | None = None
+
+    @property
+    def email_claim(self) -> str:
+        """The claim carrying the user's email."""
+        return next(claim for claim, fact in self.identity.items() if fact == "email")
 
 
 #: Vendor id -> its documented rules, from ``fixture.py`` in the vendor's folder.
