@@ -47,6 +47,8 @@ class DocumentedRules:
     identity: Mapping[str, str] = field(default_factory=dict)
     #: Claims carrying a configured value: claim -> option (Issuely ``companyId``).
     option_claims: Mapping[str, str] = field(default_factory=dict)
+    #: Claims that grant rights at the vendor, each with a value that does.
+    grants: Mapping[str, Any] = field(default_factory=dict)
     # Delivery -------------------------------------------------------------------------
     #: Where the vendor's widget reads the token, as the sandbox's stand-in names it
     #: (``data-sandbox-via``); ``None``: no widget, the tag links through the redirect view.

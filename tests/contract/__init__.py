@@ -16,11 +16,12 @@ from tests.contract.facts import VendorFacts
 from tests.contract.redirect import redirect_parts
 from tests.contract.sandbox import sandbox_parts
 from tests.contract.snippet import SnippetContract
-from tests.contract.token import TokenContract
+from tests.contract.token import token_parts
 
 
 def contract_tests(vendor_id: str) -> type[Contract]:
     """``Test<Vendor>Contract``: the parts of the contract that apply to the vendor."""
     vendor = VendorFacts.of(vendor_id)
-    parts = (*sandbox_parts(vendor), *redirect_parts(vendor), SnippetContract, TokenContract)
+    parts = (*sandbox_parts(vendor), *redirect_parts(vendor), SnippetContract,
+             *token_parts(vendor))
     return type(vendor.class_name("Contract"), parts, {"vendor": vendor})

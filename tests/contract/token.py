@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
 from django.test import Client
 from joserfc.errors import BadSignatureError
 
+from django_feedback_sso.conf import get_vendor_config
 from django_feedback_sso.shortcuts import issue_token_for
 from tests.conftest import VENDORS
 from tests.contract.base import Contract
+from tests.contract.facts import VendorFacts
 from tests.oracle import verify
 from tests.settings import SECRETS
 
@@ -78,3 +81,26 @@ class TokenContract(Contract):
         assert claims[self.vendor.rules.email_claim] == user.email
         assert body["expires_at"] == claims["exp"]
         assert_never_cached(response)
+
+
+@pytest.mark.django_db
+class GrantsRights(Contract):
+    """A vendor whose claims can grant rights there (admins, agents, team members)."""
+
+    def parameters(self) -> dict[str, Sequence[Any]]:
+        return {**super().parameters(), "granting_claim": tuple(self.vendor.rules.grants)}
+
+    def test_role_granting_claims_come_from_hooks_never_from_user_fields(
+            self, granting_claim: str, vendor_settings: Any, user: Any) -> None:
+        vendor_id, value = self.vendor.id, self.vendor.rules.grants[granting_claim]
+        assert granting_claim in get_vendor_config(vendor_id).spec.role_claims
+        assert granting_claim not in issue_token_for(user, vendor_id).claims
+        vendor_settings(USER_CLAIMS=lambda u, config_id: {granting_claim: value}
+                        if config_id == vendor_id else {})
+
+        assert verify(vendor_id, issue_token_for(user, vendor_id).token)[granting_claim] == value
+
+
+def token_parts(vendor: VendorFacts) -> list[type[Contract]]:
+    """The parts of the token's contract that apply to ``vendor``."""
+    return [TokenContract, *([GrantsRights] if vendor.rules.grants else [])]

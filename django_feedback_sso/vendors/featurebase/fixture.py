@@ -21,6 +21,8 @@ DOCUMENTED = {
     "return_param": "return_to",
     "sends_return_in": "return_to",
     "portal": "{PORTAL_URL}",
+    # role: "used for user roles feature with enterprise plan".
+    "grants": {"role": "admin"},
 }
 
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.

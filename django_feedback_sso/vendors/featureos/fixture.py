@@ -20,6 +20,8 @@ DOCUMENTED = {
     "return_param": "redirect",
     "sends_return_in": "redirect",
     "portal": "{PORTAL_URL}",
+    # add_to_team: "adds managers to a private org".
+    "grants": {"add_to_team": True},
 }
 
 # SSO_URL confirmed (check W005): the sandbox implements it.

@@ -17,6 +17,8 @@ DOCUMENTED = {
     "sso_url": "https://issuely.in/api/auth/sso",
     "token_param": "token",
     "portal": "https://issuely.in",
+    # role: CUSTOMER (Issuely's default) or AGENT, an agent of your helpdesk.
+    "grants": {"role": "AGENT"},
 }
 
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.

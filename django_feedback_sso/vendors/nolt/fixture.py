@@ -12,6 +12,8 @@ DOCUMENTED = {
     "identity": {"id": "user_id", "email": "email", "name": "display_name"},
     # nolt('identify', {jwt}); a board link marked data-nolt opens signed in. No SSO URL.
     "widget": "identify",
+    # noltUserRole (ADMIN, MODERATOR) makes the user a board admin or moderator.
+    "grants": {"noltUserRole": "ADMIN"},
 }
 
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.

@@ -20,6 +20,8 @@ DOCUMENTED = {
     "token_param": "sso",
     "any_page": True,
     "portal": "{PORTAL_URL}",
+    # trusted, admin and owner grant admin rights ("accept" again after their removal).
+    "grants": {"trusted": True, "admin": "accept", "owner": "accept"},
 }
 
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.
