@@ -139,5 +139,5 @@ def browser_contract_tests(vendor_id: str) -> type[BrowserContract]:
               else [PortalSignIn] if vendor.snippet else [TagLinkSignIn])
     parts = [*([VendorInitiated] if rules.sends_return_in else []), *portal,
              *([WidgetSignIn] if rules.widget else []), BrowserContract]
-    return type(vendor.class_name("InTheBrowser"), tuple(dict.fromkeys(parts)),
+    return type(vendor.class_name("InTheBrowser"), tuple(parts),
                 {"vendor": vendor, "pytestmark": [pytest.mark.browser]})
