@@ -4,9 +4,8 @@ Two sets of rules, kept apart on purpose:
 
 - :data:`DOCUMENTED`: what each vendor's own documentation requires, transcribed into
   each vendor folder's ``fixture.py`` from its pages (never read from ``spec.py``),
-  so a wrong spec fails these tests instead of agreeing with itself. Only Issuely
-  (``iat``/``exp``), BoostGPT (one-hour expiry) and FeedbackChimp (``jti``) document time or
-  id claims at all; only Zendesk Messaging documents a header field (``kid``).
+  so a wrong spec fails these tests instead of agreeing with itself. Few vendors document
+  time or id claims, a lifetime or a header field: the fixture says which.
 - :func:`check_conventions`: what this app promises on top, for every vendor (``iat``,
   ``exp`` and a UUID ``jti`` on every token, a JWT header, a lifetime within the configured
   one). A vendor accepting a token says nothing about these.
@@ -36,16 +35,16 @@ class DocumentedRules:
     algorithm: str = "HS256"
     #: Longest ``exp`` - ``iat`` the vendor accepts, in seconds, if it documents one.
     max_lifetime: int | None = None
-    #: At least one of these must be there (Featurebase: email or userId).
+    #: At least one of these must be there (an email or a user id).
     required_any: tuple[str, ...] = ()
-    #: The vendor refuses a token whose ``jti`` it has seen (FeedbackChimp, Zendesk).
+    #: The vendor refuses a token whose ``jti`` it has seen.
     rejects_replay: bool = False
     #: JWT header fields the vendor requires besides ``alg``/``typ`` (with the test value).
     header: tuple[tuple[str, str], ...] = ()
     #: What the token says about the user: claim -> ``email``, ``user_id``,
     #: ``display_name`` or ``username``.
     identity: Mapping[str, str] = field(default_factory=dict)
-    #: Claims carrying a configured value: claim -> option (Issuely ``companyId``).
+    #: Claims carrying a configured value: claim -> option (a company id …).
     option_claims: Mapping[str, str] = field(default_factory=dict)
     #: Claims that grant rights at the vendor, each with a value that does.
     grants: Mapping[str, Any] = field(default_factory=dict)
@@ -56,7 +55,7 @@ class DocumentedRules:
     #: Where the vendor takes a token when the site sends the user: ``{OPTION}`` is the
     #: option's value, ``{OPTION_HOST}`` its host. ``None``: no redirect view.
     sso_url: str | None = None
-    #: The parameter carrying the token there, in the query or (Zendesk) a POST body.
+    #: The parameter carrying the token there, in the query or a POST body.
     token_param: str | None = None
     token_in: Literal["query", "body"] = "query"
     #: The vendor takes the token on any page of its portal: users return to the page.
@@ -79,7 +78,7 @@ class DocumentedRules:
 DOCUMENTED = {vendor_id: DocumentedRules(**fixture.DOCUMENTED)
               for vendor_id, fixture in FIXTURES.items()}
 
-#: The app's own promise: at most this long, whatever a vendor allows (BoostGPT's hour).
+#: The app's own promise: at most this long, whatever a vendor allows.
 LONGEST_LIFETIME = 3600
 
 

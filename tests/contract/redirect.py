@@ -22,7 +22,7 @@ FOREIGN_PAGE = "https://evil.example/ideas/42"
 
 def landing(response: Any, token_param: str) -> tuple[str, list[str]]:
     """Where the browser goes next and the tokens it carries: a 302's ``Location``, or the
-    action of a POST form (Zendesk) with its hidden field, the token never in its URL."""
+    action of a POST form with its hidden field, the token never in its URL."""
     if response.status_code == 302:
         location = response["Location"]
         return location, parse_qs(urlsplit(location).query).get(token_param, [])

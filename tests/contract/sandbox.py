@@ -56,7 +56,7 @@ def rejection(vendor_id: str, token: str) -> FeedbackSSOTokenRejected:
 
 
 def portal(client: Client, vendor: VendorFacts, token: str, page: str = "") -> Any:
-    """The stand-in portal, given the token where the vendor documents it (Zendesk: POST)."""
+    """The stand-in portal, given the token where the vendor documents it (query or body)."""
     url = (reverse("feedback_sso_sandbox:portal", args=[vendor.id, page]) if page
            else reverse("feedback_sso_sandbox:portal", args=[vendor.id]))
     send = client.post if vendor.rules.token_in == "body" else client.get
@@ -89,7 +89,7 @@ class SandboxContract(Contract):
 
     def test_token_for_another_vendor_is_a_wrong_signature(self, user: Any) -> None:
         other = next(vendor_id for vendor_id in VENDORS if vendor_id != self.vendor.id)
-        # A vendor that picks its key by a header field (Zendesk Messaging's kid) finds none.
+        # A vendor that picks its key by a header field (a kid) finds none.
         expected = "invalid_header" if self.vendor.rules.header else "bad_signature"
 
         assert rejection(self.vendor.id, issue_token_for(user, other).token).reason == expected
@@ -210,7 +210,7 @@ class RequiredClaims(Contract):
 
 @pytest.mark.django_db
 class RequiredAnyClaim(Contract):
-    """A vendor that takes one claim or another (Featurebase: email or userId)."""
+    """A vendor that takes one claim or another (an email or a user id)."""
 
     def parameters(self) -> dict[str, Sequence[Any]]:
         return {**super().parameters(), "present": self.vendor.rules.required_any}

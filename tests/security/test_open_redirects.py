@@ -1,6 +1,6 @@
 """Hostile return targets never take the redirect view off the vendor's own hosts.
 
-Each target goes in ``?next=`` (and in the vendor's own parameter, FeedbackChimp
+Each target goes in ``?next=`` (and in the parameter the vendor itself sends, such as
 ``return_to``) to every vendor with a redirect view, for a user who gets a token and for
 one who doesn't (staff): the ``Location`` must be https on a host the vendor's fixture
 documents (its SSO URL's and its portal's), independently of the app's own allow-list,
@@ -118,8 +118,8 @@ def path_problem(location: str, boundary: str) -> str | None:
 
 
 def redirect_problem(location: str, vendor_id: str, boundary: str = "") -> str | None:
-    """What is wrong with ``location`` and the return target in it (FeedbackChimp's
-    ``return_to`` …): the vendor sends the user on to it after sign-in."""
+    """What is wrong with ``location`` and the return target in it (the vendor's
+    documented ``return_param``): the vendor sends the user on to it after sign-in."""
     vendor = REDIRECTING[vendor_id]
     nested = parse_qs(urlsplit(location).query).get(vendor.rules.return_param or "", [])
     for url in (location, *nested):
