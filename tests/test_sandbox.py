@@ -22,7 +22,7 @@ from django_feedback_sso.sandbox.checks import check_debug_only
 from django_feedback_sso.sandbox.vendor_urls import vendor_options
 from django_feedback_sso.shortcuts import issue_token_for
 from tests.contract.facts import VendorFacts
-from tests.contract.sandbox import forge, good_claims, portal, rejection
+from tests.contract.forge import forge, good_claims, portal, rejection
 from tests.settings import SECRETS
 
 

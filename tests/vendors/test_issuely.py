@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from django_feedback_sso.shortcuts import issue_token_for
-from tests.contract.sandbox import forge, good_claims, rejection
+from tests.contract.forge import forge, good_claims, rejection
 from tests.oracle import verify
 
 

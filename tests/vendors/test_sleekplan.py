@@ -9,7 +9,7 @@ import pytest
 
 from django_feedback_sso.shortcuts import issue_token_for
 from tests.browser.support import PANEL, Page, expect, fetches_a_fresh_token, log_in, panel
-from tests.contract.sandbox import forge, good_claims, rejection
+from tests.contract.forge import forge, good_claims, rejection
 from tests.oracle import verify
 
 

@@ -12,7 +12,7 @@ from joserfc.jwk import OctKey
 from django_feedback_sso.shortcuts import issue_token_for
 from tests.browser.support import PANEL, Page, fetches_a_fresh_token
 from tests.conftest import render_tag
-from tests.contract.sandbox import forge, good_claims, rejection
+from tests.contract.forge import forge, good_claims, rejection
 from tests.html import Snippet
 from tests.oracle import verify
 from tests.settings import SECRETS
