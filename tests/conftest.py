@@ -12,6 +12,9 @@ from django_feedback_sso.vendors import BUILTIN_SPECS
 from tests.factories import StaffUserFactory, UserFactory
 from tests.settings import FEEDBACK_SSO
 
+#: The browser's fixtures, for tests/browser/ and the browser tests of tests/vendors/.
+pytest_plugins = ["tests.browser.fixtures"]
+
 #: Every vendor the test settings configure (one configuration each, named by its id).
 VENDORS = tuple(FEEDBACK_SSO["VENDORS"])
 #: Those with a redirect view (BoostGPT has no portal).

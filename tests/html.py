@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+import html5lib
 
 
 @dataclass
@@ -34,3 +37,31 @@ class Snippet(HTMLParser):
 
     def scripts(self) -> list[Element]:
         return [element for element in self.elements if element.tag == "script"]
+
+
+#: An element as a browser builds it: tag, attributes (a bare one is ``""``), its text.
+Parsed = tuple[str, dict[str, str], str]
+#: A JWT wherever it sits: an attribute, or a parameter of a URL in one.
+JWT = re.compile(r"eyJ[\w-]*\.[\w-]*\.[\w-]*")
+
+
+def elements(html: str) -> list[Parsed]:
+    """Every element of the fragment as html5lib, the HTML5 parsing algorithm browsers use,
+    builds it; text is what the element holds before its first child, stripped."""
+    fragment = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
+    return [(element.tag, dict(element.attrib), (element.text or "").strip())
+            for element in fragment.iter() if element is not fragment]
+
+
+def marked_tokens(found: list[Parsed]) -> tuple[list[Parsed], list[str]]:
+    """The elements with each token in their attributes replaced by ``TOKEN``, and the
+    tokens, in order."""
+    tokens: list[str] = []
+
+    def mark(match: re.Match[str]) -> str:
+        tokens.append(match.group())
+        return "TOKEN"
+
+    marked = [(tag, {name: JWT.sub(mark, value) for name, value in attrs.items()}, text)
+              for tag, attrs, text in found]
+    return marked, tokens

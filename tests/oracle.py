@@ -4,9 +4,8 @@ Two sets of rules, kept apart on purpose:
 
 - :data:`DOCUMENTED`: what each vendor's own documentation requires, transcribed into
   each vendor folder's ``fixture.py`` from its pages (never read from ``spec.py``),
-  so a wrong spec fails these tests instead of agreeing with itself. Only Issuely
-  (``iat``/``exp``), BoostGPT (one-hour expiry) and FeedbackChimp (``jti``) document time or
-  id claims at all; only Zendesk Messaging documents a header field (``kid``).
+  so a wrong spec fails these tests instead of agreeing with itself. Few vendors document
+  time or id claims, a lifetime or a header field: the fixture says which.
 - :func:`check_conventions`: what this app promises on top, for every vendor (``iat``,
   ``exp`` and a UUID ``jti`` on every token, a JWT header, a lifetime within the configured
   one). A vendor accepting a token says nothing about these.
@@ -17,8 +16,9 @@ Two sets of rules, kept apart on purpose:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from joserfc import jwt
 from joserfc.jwk import OctKey
@@ -28,27 +28,60 @@ from tests.settings import FIXTURES, SECRETS
 
 @dataclass(frozen=True)
 class DocumentedRules:
-    """One vendor's rules, as its documentation states them."""
+    """One vendor's rules, as its documentation states them (its fixture's ``DOCUMENTED``)."""
 
     source: str
     required: tuple[str, ...]
     algorithm: str = "HS256"
     #: Longest ``exp`` - ``iat`` the vendor accepts, in seconds, if it documents one.
     max_lifetime: int | None = None
-    email_claim: str = "email"
-    #: At least one of these must be there (Featurebase: email or userId).
+    #: At least one of these must be there (an email or a user id).
     required_any: tuple[str, ...] = ()
-    #: The vendor refuses a token whose ``jti`` it has seen (FeedbackChimp, Zendesk).
+    #: The vendor refuses a token whose ``jti`` it has seen.
     rejects_replay: bool = False
     #: JWT header fields the vendor requires besides ``alg``/``typ`` (with the test value).
     header: tuple[tuple[str, str], ...] = ()
+    #: What the token says about the user: claim -> ``email``, ``user_id``,
+    #: ``display_name`` or ``username``.
+    identity: Mapping[str, str] = field(default_factory=dict)
+    #: Claims carrying a configured value: claim -> option (a company id …).
+    option_claims: Mapping[str, str] = field(default_factory=dict)
+    #: Claims whose value the vendor documents, the same in every token (Zendesk
+    #: Messaging's ``scope: "user"``).
+    fixed_claims: Mapping[str, Any] = field(default_factory=dict)
+    #: Claims that grant rights at the vendor, each with a value that does.
+    grants: Mapping[str, Any] = field(default_factory=dict)
+    # Delivery -------------------------------------------------------------------------
+    #: Where the vendor's widget reads the token, as the sandbox's stand-in names it
+    #: (``data-sandbox-via``); ``None``: no widget, the tag links through the redirect view.
+    widget: str | None = None
+    #: Where the vendor takes a token when the site sends the user: ``{OPTION}`` is the
+    #: option's value, ``{OPTION_HOST}`` its host. ``None``: no redirect view.
+    sso_url: str | None = None
+    #: The parameter carrying the token there, in the query or a POST body.
+    token_param: str | None = None
+    token_in: Literal["query", "body"] = "query"
+    #: The vendor takes the token on any page of its portal: users return to the page.
+    any_page: bool = False
+    #: The parameter of ``sso_url`` naming the page to go on to after sign-in.
+    return_param: str | None = None
+    #: The parameter naming a page when the vendor sends users to the site's SSO page.
+    sends_return_in: str | None = None
+    #: The vendor's pages for the site's users (a URL like ``sso_url``): return targets may
+    #: lead there, and users who get no token go there to sign in themselves.
+    portal: str | None = None
+
+    @property
+    def email_claim(self) -> str:
+        """The claim carrying the user's email."""
+        return next(claim for claim, fact in self.identity.items() if fact == "email")
 
 
 #: Vendor id -> its documented rules, from ``fixture.py`` in the vendor's folder.
 DOCUMENTED = {vendor_id: DocumentedRules(**fixture.DOCUMENTED)
               for vendor_id, fixture in FIXTURES.items()}
 
-#: The app's own promise: at most this long, whatever a vendor allows (BoostGPT's hour).
+#: The app's own promise: at most this long, whatever a vendor allows.
 LONGEST_LIFETIME = 3600
 
 

@@ -9,7 +9,7 @@ from django_feedback_sso.vendors.folders import builtin_folders, folder_module
 
 # The browser tests drive the example project's demo app: installed when example_project/
 # is there (a checkout), left out where it isn't (the unpacked sdist), so the unit tests
-# never need it. The browser tests skip without it (tests/browser/conftest.py).
+# never need it. The browser tests skip without it (tests/browser/fixtures.py).
 EXAMPLE_PROJECT = Path(__file__).resolve().parent.parent / "example_project"
 DEMO_APP = ["demo"] if (EXAMPLE_PROJECT / "demo").is_dir() else []
 if DEMO_APP:

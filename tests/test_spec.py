@@ -79,6 +79,18 @@ def test_a_custom_vendor_can_name_its_key_in_the_header(settings: Any, user: Any
     assert header == {"alg": "HS256", "typ": "JWT", "kid": "key-7"}
 
 
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"delivery_method": "put"}, "x: delivery_method must be get or post"),
+    ({"passthrough_params": ("token",)}, "x: the token parameter can't be passed through"),
+    ({"host_passthrough_params": ("domain",)},
+     "x: host_passthrough_params must be passthrough_params too"),
+])
+def test_spec_refuses_a_broken_delivery(changes: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match="^" + message + "$"):
+        VendorSpec.from_flat(id="x", name="X", docs_url="", claim_names={"email": "email"},
+                             **changes)
+
+
 @pytest.mark.parametrize(("header_options", "message"), [
     ({"alg": "KEY_ID"}, "acme: the alg header is the algorithm field's"),
     ({"kid": "NO_SUCH_OPTION"}, "acme: header_options names unknown options NO_SUCH_OPTION"),

@@ -52,3 +52,31 @@ def log_in(page: Page, username: str) -> None:
     page.fill("#id_password", PASSWORDS[username])
     page.click("form.login button[type=submit]")
     page.wait_for_selector("[data-demo-user]")
+
+
+#: The sandbox's stand-in widgets: one panel each, saying whom the vendor signed in.
+PANEL = ".feedback-sso-sandbox-widget"
+
+
+def panel(page: Page, vendor_id: str, via: str) -> Any:
+    """The stand-in's panel of ``vendor_id`` that read the token ``via`` one way."""
+    return page.locator(f"{PANEL}[data-sandbox-vendor='{vendor_id}'][data-sandbox-via='{via}']")
+
+
+def fetches_a_fresh_token(page: Page, vendor_id: str, button: str, via: str,
+                          index: int = 0) -> None:
+    """Zoë, signed in on the vendor's demo page, starts its on-demand flow with ``button``:
+    the flow asks the token endpoint, and the stand-in's panel ``via`` signs her in."""
+    log_in(page, "zoe")
+    page.goto(f"/vendors/{vendor_id}/")
+    expect(page.locator(PANEL).first).to_have_attribute("data-sandbox-state", "signed-in")
+
+    with page.expect_response(lambda r: r.url.endswith(f"/feedback-sso/{vendor_id}/token/")
+                              ) as answer:
+        page.click(button)
+
+    assert answer.value.status == 200
+    assert answer.value.request.method == "GET"
+    widget = panel(page, vendor_id, via).nth(index)
+    expect(widget).to_have_attribute("data-sandbox-state", "signed-in")
+    expect(widget).to_have_attribute("data-sandbox-user", ZOE_NAME)

@@ -14,22 +14,17 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from tests.browser.support import ZOE_NAME, Page, expect, log_in
+from tests.browser.support import PANEL, ZOE_NAME, Page, expect, log_in, panel
 from tests.factories import UserFactory
 from tests.oracle import verify
 
 pytestmark = pytest.mark.browser
 
-PANEL = ".feedback-sso-sandbox-widget"
 # Resolves to what $sleek.sso hands its callback, or "no answer" after three seconds.
 ASK_SLEEK_SSO = """() => Promise.race([
   new Promise(resolve => window.$sleek.sso(resolve)),
   new Promise(resolve => setTimeout(() => resolve("no answer"), 3000)),
 ])"""
-
-
-def panel(page: Page, vendor_id: str, via: str) -> Any:
-    return page.locator(f"{PANEL}[data-sandbox-vendor='{vendor_id}'][data-sandbox-via='{via}']")
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
 """Hostile return targets never take the redirect view off the vendor's own hosts.
 
-Each target goes in ``?next=`` (and in the vendor's own parameter, FeedbackChimp
+Each target goes in ``?next=`` (and in the parameter the vendor itself sends, such as
 ``return_to``) to every vendor with a redirect view, for a user who gets a token and for
-one who doesn't (staff): the ``Location`` must be https on a host the test lists here,
-independently of the app's own allow-list, and its path, as a browser resolves it
-(ada, a WHATWG URL parser), must not start with ``//`` nor leave the portal's path.
+one who doesn't (staff): the ``Location`` must be https on a host the vendor's fixture
+documents (its SSO URL's and its portal's), independently of the app's own allow-list,
+and its path, as a browser resolves it (ada, a WHATWG URL parser), must not start with
+``//`` nor leave the portal's path.
 """
 
 from __future__ import annotations
@@ -17,52 +18,20 @@ import pytest
 from django.test import Client
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from tests.conftest import VENDORS
+from tests.contract.facts import VendorFacts
+from tests.contract.redirect import landing
 from tests.factories import StaffUserFactory, UserFactory
-from tests.html import Snippet
 from tests.oracle import DOCUMENTED, verify
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.security.urls")]
 
-#: The vendors' own hosts, from tests/settings.py (PORTAL_URL, SSO_URL and defaults).
-HOSTS = {
-    "sleekplan": {"acme.sleekplan.app"},
-    "productlift": {"feedback.example.com"},
-    "feedbackchimp": {"acme.feedbackchimp.space"},
-    "issuely": {"issuely.in"},
-    # issue 12, vendors-a: Canny's SSO endpoint is on canny.io, its boards on PORTAL_URL.
-    "canny": {"acme.canny.io", "canny.io"},
-    "featurebase": {"acme.featurebase.app"},
-    "featureos": {"feedback.acme.test", "app.featureos.app"},
-    "userback": {"acme.ideas.userback.io"},
-    "productlane": {"feedback.acme-lane.test"},
-    "suggix": {"feedback.acme-suggix.test"},
-    "website_toolbox": {"forum.acme.test"},
-    "zendesk": {"acme.zendesk.com"},
-    "frill": {"acme.frill.co"},
-    "uservoice": {"acme.uservoice.com"},
-    "announcekit": {"announcekit.app"},
-}
-TOKEN_PARAMS = {"sleekplan": "sso", "productlift": "sso", "feedbackchimp": "jwt",
-                "issuely": "token", "canny": "ssoToken", "featurebase": "jwt",
-                "featureos": "ssoToken", "userback": "sso_jwt", "productlane": "token",
-                "suggix": "ssoToken", "website_toolbox": "code", "zendesk": "jwt",
-                "frill": "ssoToken", "uservoice": "sso", "announcekit": "user_token"}
-#: Where each vendor sends users with a return target (its docs), besides ``next``.
-RETURN_PARAMS = {"feedbackchimp": ("next", "return_to"), "canny": ("next", "redirect"),
-                 "featurebase": ("next", "return_to"), "featureos": ("next", "redirect"),
-                 "suggix": ("next", "redirect"), "zendesk": ("next", "return_to"),
-                 "frill": ("next", "redirect"), "announcekit": ("next", "redirect_url")}
-#: The portal's host where a vendor has more than one (targets aim at it).
-OWN_HOST = {"canny": "acme.canny.io", "featureos": "feedback.acme.test"}
+#: Every vendor with a redirect view, as its folder's fixture describes it: its own hosts
+#: (its SSO URL's and its portal's), its token parameter, where return targets arrive and
+#: where it reads them on its SSO URL.
+REDIRECTING = {vendor_id: VendorFacts.of(vendor_id) for vendor_id in VENDORS
+               if DOCUMENTED[vendor_id].sso_url}
 
-
-def own_host(vendor_id: str) -> str:
-    return OWN_HOST.get(vendor_id) or next(iter(HOSTS[vendor_id]))
-
-
-#: The parameter the vendor reads its return target from on its SSO URL.
-NESTED_RETURN = {"feedbackchimp": "return_to", "featurebase": "return_to", "canny": "redirect",
-                 "featureos": "redirect", "website_toolbox": "jump", "zendesk": "return_to"}
 
 #: ``{host}`` is the vendor's own host, so look-alikes and userinfo tricks aim at it.
 HOSTILE = [
@@ -111,7 +80,7 @@ HOSTILE = [
 
 
 def hostile_targets(vendor_id: str) -> list[str]:
-    host = own_host(vendor_id)
+    host = REDIRECTING[vendor_id].own_host
     return [target.format(host=host, HOST=host.upper(),
                           cyrillic=host.replace("a", "\u0430").replace("e", "\u0435"),
                           fullwidth_dots=host.replace(".", "\uff0e"))
@@ -149,29 +118,15 @@ def path_problem(location: str, boundary: str) -> str | None:
 
 
 def redirect_problem(location: str, vendor_id: str, boundary: str = "") -> str | None:
-    """What is wrong with ``location`` and the return target in it (FeedbackChimp's
-    ``return_to`` …): the vendor sends the user on to it after sign-in."""
-    nested = parse_qs(urlsplit(location).query).get(NESTED_RETURN.get(vendor_id, ""), [])
+    """What is wrong with ``location`` and the return target in it (the vendor's
+    documented ``return_param``): the vendor sends the user on to it after sign-in."""
+    vendor = REDIRECTING[vendor_id]
+    nested = parse_qs(urlsplit(location).query).get(vendor.rules.return_param or "", [])
     for url in (location, *nested):
-        problem = location_problem(url, HOSTS[vendor_id], boundary)
+        problem = location_problem(url, vendor.hosts, boundary)
         if problem:
             return problem
     return None
-
-
-def landing(response: Any, token_param: str) -> tuple[str, list[str]]:
-    """Where the browser goes next and the tokens it carries: a 302's ``Location``, or the
-    action of a POST form (Zendesk) with its hidden field."""
-    if response.status_code == 302:
-        location = response["Location"]
-        return location, parse_qs(urlsplit(location).query).get(token_param, [])
-    assert response.status_code == 200
-    elements = Snippet(response.content.decode()).elements
-    (form,) = [element.attrs for element in elements if element.tag == "form"]
-    action = str(form["action"])
-    assert token_param not in parse_qs(urlsplit(action).query)
-    return action, [str(element.attrs["value"]) for element in elements
-                    if element.tag == "input" and element.attrs.get("name") == token_param]
 
 
 @pytest.fixture(params=["user", "staff"])
@@ -187,14 +142,15 @@ def test_the_corpus_is_big_enough() -> None:
     assert len(HOSTILE) >= 30
 
 
-@pytest.mark.parametrize("vendor_id", sorted(HOSTS))
+@pytest.mark.parametrize("vendor_id", sorted(REDIRECTING))
 def test_hostile_return_targets_never_leave_the_vendors_hosts(client: Any,
                                                                vendor_id: str) -> None:
+    vendor = REDIRECTING[vendor_id]
     failures = []
-    for param in RETURN_PARAMS.get(vendor_id, ("next",)):
+    for param in vendor.return_params:
         for target in hostile_targets(vendor_id):
             response = client.get(f"/feedback-sso/{vendor_id}/redirect/?{param}={quote(target)}")
-            location, tokens = landing(response, TOKEN_PARAMS[vendor_id])
+            location, tokens = landing(response, str(vendor.rules.token_param))
             problem = redirect_problem(location, vendor_id)
             if problem:
                 failures.append(f"{param}={target!r} -> {location!r}: {problem}")
@@ -202,13 +158,15 @@ def test_hostile_return_targets_never_leave_the_vendors_hosts(client: Any,
                 assert tokens == [], (param, target)
             else:
                 (token,) = tokens
-                email_claim = DOCUMENTED[vendor_id].email_claim
-                assert verify(vendor_id, token)[email_claim] == client.user.email
+                assert verify(vendor_id, token)[vendor.rules.email_claim] == client.user.email
     assert not failures, "\n".join(failures)
 
 
-#: Vendors whose portal can sit under a path, and targets that leave ``/board``.
-BOARD_VENDORS = ("sleekplan", "productlift", "feedbackchimp")
+#: Vendors whose portal can sit under a path and whose SSO URL lives on it, and targets that
+#: leave ``/board``.
+BOARD_VENDORS = sorted(vendor_id for vendor_id, vendor in REDIRECTING.items()
+                       if vendor.keeps_targets and vendor.rules.portal == "{PORTAL_URL}"
+                       and str(vendor.rules.sso_url).startswith("{PORTAL_URL}"))
 OUTSIDE_THE_BOARD = [
     "/..", "/../other/", "/%2e%2e/other/", "/%2E%2E/other/", "/.%2e/other/", "/%2e./other/",
     "/x/../../other", "/x/%2e%2e/%2e%2e/other", "/..%2Fother", "/%2e%2e%2Fother",
@@ -219,25 +177,31 @@ OUTSIDE_THE_BOARD = [
 
 
 def on_board(vendor_settings: Any, vendor_id: str) -> str:
-    """Moves the vendor's portal under ``/board``; returns its host."""
-    host = own_host(vendor_id)
-    vendor_settings(vendor_id, PORTAL_URL=f"https://{host}/board")
-    if vendor_id == "feedbackchimp":  # its SSO URL lives on the portal too
-        vendor_settings(vendor_id, SSO_URL="{PORTAL_URL}/api/v1/auth/access/jwt")
-    return host
+    """Moves the vendor's portal under ``/board``, and an SSO URL set on the portal with it;
+    returns its host."""
+    vendor = REDIRECTING[vendor_id]
+    portal = vendor.example["PORTAL_URL"]
+    changes = {"PORTAL_URL": f"https://{vendor.own_host}/board"}
+    sso_url = vendor.example.get("SSO_URL", "")
+    if sso_url.startswith(portal):
+        changes["SSO_URL"] = "{PORTAL_URL}" + sso_url.removeprefix(portal)
+    vendor_settings(vendor_id, **changes)
+    return vendor.own_host
 
 
 @pytest.mark.parametrize("vendor_id", BOARD_VENDORS)
 def test_a_portal_path_is_a_boundary(client: Any, vendor_settings: Any, vendor_id: str) -> None:
+    vendor = REDIRECTING[vendor_id]
     host = on_board(vendor_settings, vendor_id)
     failures = []
-    for param in RETURN_PARAMS.get(vendor_id, ("next",)):
+    for param in vendor.return_params:
         for target in OUTSIDE_THE_BOARD:
             target = target.format(host=host, HOST=host.upper())
             response = client.get(f"/feedback-sso/{vendor_id}/redirect/?{param}={quote(target)}")
-            problem = redirect_problem(response["Location"], vendor_id, "/board")
+            location, _ = landing(response, str(vendor.rules.token_param))
+            problem = redirect_problem(location, vendor_id, "/board")
             if problem:
-                failures.append(f"{param}={target!r} -> {response['Location']!r}: {problem}")
+                failures.append(f"{param}={target!r} -> {location!r}: {problem}")
     assert not failures, "\n".join(failures)
 
 
@@ -288,18 +252,6 @@ def test_honest_targets_are_kept(client: Any, vendor_id: str, target: str,
     assert without_our_token(location) == expected
 
 
-def test_feedbackchimp_passes_an_honest_return_to_on(client: Any) -> None:
-    target = "https://acme.feedbackchimp.space/b/ideas"
-
-    location = client.get(f"/feedback-sso/feedbackchimp/redirect/?return_to={quote(target)}")[
-        "Location"]
-
-    if client.user.is_staff:  # no token: straight to the page, to sign in there
-        assert location == target
-    else:
-        assert parse_qs(urlsplit(location).query)["return_to"] == [target]
-
-
 #: Ways a vendor's server may read its token parameter, ``{name}``, out of a target.
 SMUGGLED = [
     "?a=1&+{name}={token}", "?%20{name}={token}", "?{NAME}={token}", "?{name}[]={token}",
@@ -311,13 +263,15 @@ SMUGGLED = [
 @pytest.mark.parametrize(("vendor_id", "param", "target"), [
     ("sleekplan", "next", "/board?sso={token}"),
     ("productlift", "next", "https://feedback.example.com/?a=1&sso={token}"),
-    ("feedbackchimp", "return_to",
-     "https://acme.feedbackchimp.space/api/v1/auth/access/jwt?jwt={token}"),
-    ("issuely", "next", "https://issuely.in/api/auth/sso?token={token}"),
-    *[(vendor_id, RETURN_PARAMS.get(vendor_id, ("next",))[-1],
-       f"https://{own_host(vendor_id)}/ideas"
+    # The vendor's own SSO URL, its token already on it.
+    *[(vendor_id, vendor.return_params[-1],
+       f"{vendor.sso_url}{'&' if '?' in vendor.sso_url else '?'}{vendor.rules.token_param}"
+       "={token}")
+      for vendor_id, vendor in REDIRECTING.items()],
+    *[(vendor_id, vendor.return_params[-1], f"https://{vendor.own_host}/ideas"
        + variant.replace("{name}", name).replace("{NAME}", name.upper()))
-      for vendor_id, name in TOKEN_PARAMS.items() for variant in SMUGGLED],
+      for vendor_id, vendor in REDIRECTING.items()
+      for name in [str(vendor.rules.token_param)] for variant in SMUGGLED],
 ])
 def test_a_target_cannot_smuggle_in_someone_elses_token(
     client: Any, vendor_id: str, param: str, target: str
@@ -331,7 +285,7 @@ def test_a_target_cannot_smuggle_in_someone_elses_token(
     response = client.get(f"/feedback-sso/{vendor_id}/redirect/?{param}="
                           + quote(target.format(token=stolen)))
 
-    location, tokens = landing(response, TOKEN_PARAMS[vendor_id])
+    location, tokens = landing(response, str(REDIRECTING[vendor_id].rules.token_param))
     assert stolen not in location
     assert stolen not in tokens
 
@@ -343,22 +297,3 @@ def test_anonymous_users_go_to_our_login_page_first() -> None:
 
     assert urlsplit(location).netloc == ""
     assert location.startswith("/accounts/login/?next=/feedback-sso/sleekplan/redirect/")
-
-
-def test_boostgpt_has_no_redirect_view(client: Any) -> None:
-    assert client.get("/feedback-sso/boostgpt/redirect/?next=//evil.example").status_code == 404
-
-
-@pytest.mark.parametrize("param", ["next", "redirect_url"])
-def test_announcekit_never_signs_into_another_customers_feed(client: Any, param: str) -> None:
-    # announcekit.app hosts every customer's feed: the host alone proves nothing, the
-    # path of FEED_URL (/acmeco/updates) is the boundary.
-    for target in ("https://announcekit.app/evilco/updates", "https://announcekit.app/",
-                   "https://announcekit.app/acmeco/updates/../../evilco/updates",
-                   "https://announcekit.app/acmeco/updatesevil"):
-        response = client.get(f"/feedback-sso/announcekit/redirect/?{param}={quote(target)}")
-
-        assert urlsplit(response["Location"]).path == "/acmeco/updates", target
-    kept = client.get(f"/feedback-sso/announcekit/redirect/?{param}="
-                      + quote("https://announcekit.app/acmeco/updates/new-pricing"))
-    assert urlsplit(kept["Location"]).path == "/acmeco/updates/new-pricing"

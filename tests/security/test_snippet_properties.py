@@ -14,9 +14,7 @@ import math
 import re
 import uuid
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
-import html5lib
 import pytest
 from django.contrib.auth.models import User
 from django.test import override_settings
@@ -30,7 +28,9 @@ from django_feedback_sso.exceptions import FeedbackSSOClaimError
 from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.views import TokenView
 from tests.conftest import VENDORS, render_tag, request_for
+from tests.contract.facts import VendorFacts
 from tests.customuser.models import EmailUser
+from tests.html import elements, marked_tokens
 from tests.oracle import verify
 from tests.security.hooks import EXTRA
 from tests.settings import FEEDBACK_SSO, SECRETS
@@ -55,6 +55,8 @@ field = st.one_of(
     st.sampled_from(HOSTILE).map(lambda value: (value * 10_240)[:10_240]),
 )
 emails = st.one_of(field, st.emails(), st.emails().map(lambda e: f"{e}</script><!--"))
+#: Each vendor's claims and whole snippet, from its folder's fixture.
+FACTS = {vendor_id: VendorFacts.of(vendor_id) for vendor_id in VENDORS}
 
 
 @st.composite
@@ -64,40 +66,6 @@ def users(draw: Any) -> Any:
         return User(pk=draw(st.integers(1, 2**31)), username=draw(field.filter(bool)),
                     email=draw(emails), first_name=draw(field), last_name=draw(field))
     return EmailUser(id=draw(st.uuids()), email=draw(emails))
-
-
-def expected_claims(vendor_id: str, user: Any) -> dict[str, str]:
-    """The identity claims, from the README's rules rather than the app's code."""
-    email = user.email
-    full_name = (f"{user.first_name} {user.last_name}".strip()
-                 if isinstance(user, User) else "")
-    display = (full_name or user.get_username())[:255]
-    uid = str(user.pk)
-    return {
-        "sleekplan": {"mail": email, "id": uid, "full_name": display},
-        "productlift": {"email": email, "uid": str(user.pk), "name": display},
-        "feedbackchimp": {"email": email, "name": display},
-        "issuely": {"email": email, "name": display, "companyId": "acme"},
-        "boostgpt": {"email": email, "name": display, "external_id": uid},
-        # The README's vendor sections (issue 12).
-        "canny": {"email": email, "id": uid, "name": display},
-        "featurebase": {"email": email, "userId": uid, "name": display},
-        "featureos": {"email": email, "name": display},
-        "userback": {"email": email, "name": display},
-        "productlane": {"email": email, "name": display},
-        "suggix": {"email": email, "name": display, "id": uid},
-        "website_toolbox": {"email": email, "name": display,
-                            "username": user.get_username()},
-        "zendesk": {"email": email, "name": display},
-        "frill": {"email": email, "id": str(user.pk), "name": display},
-        "nolt": {"id": str(user.pk), "email": email, "name": display},
-        "uservoice": {"guid": str(user.pk), "email": email, "display_name": display},
-        "zendesk_messaging": {"external_id": str(user.pk), "email": email, "name": display,
-                              "scope": "user"},
-        "intercom": {"user_id": str(user.pk), "email": email, "name": display},
-        "announcekit": {"id": str(user.pk), "name": display, "email": email},
-        "changelogfy": {"id": str(user.pk), "name": display, "email": email},
-    }[vendor_id]
 
 
 class _LargeTokens(JWSRegistry):
@@ -121,74 +89,12 @@ def verify_any_size(vendor_id: str, token: str) -> dict[str, Any]:
     return decoded.claims
 
 
-def elements(html: str) -> list[tuple[str, dict[str, str], str]]:
-    """Every element of the fragment as a browser would build it: tag, attributes, text."""
-    fragment = html5lib.parseFragment(html, treebuilder="etree",
-                                      namespaceHTMLElements=False)
-    return [(element.tag, dict(element.attrib), element.text or "")
-            for element in fragment.iter() if element is not fragment]
-
-
-#: The data attributes of the feedback-sso.js <script> each snippet renders (without
-#: data-token), from the snippet templates' documented shape.
-HELPER_ATTRS = {
-    "frill": ["data-feedback-sso", "data-script-key", "data-widget-src", "src"],
-    "nolt": ["data-feedback-sso", "data-widget-src", "src"],
-    "uservoice": ["data-feedback-sso", "data-widget-src", "src"],
-    "intercom": ["data-app-id", "data-feedback-sso", "data-widget-src", "src"],
-    "announcekit": ["data-feedback-sso", "data-selector", "data-widget-src", "data-widget-url",
-                    "src"],
-    "changelogfy": ["data-app-id", "data-feedback-sso", "data-selector", "data-widget-src",
-                    "src"],
-}
-
-
 def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
-    """Check the snippet's shape exactly; return the token it carries ("" for links)."""
-    found = elements(html)
-    shape = [(tag, sorted(attrs)) for tag, attrs, _ in found]
-    if vendor_id == "sleekplan":
-        attrs = ["data-feedback-sso", "data-product-id", "data-token-url", "data-widget-src",
-                 "src"] + (["data-token"] if signed_in else [])
-        assert shape == [("script", sorted(attrs))]
-        assert found[0][2].strip() == ""  # data in attributes, nothing in script source
-        return found[0][1].get("data-token", "")
-    if vendor_id == "productlift":
-        assert shape == [("script", ["defer", "src"])]
-        (token,) = parse_qs(urlsplit(found[0][1]["src"]).query).get("sso", [""])
-        assert bool(token) == signed_in
-        return token
-    if vendor_id == "boostgpt":
-        attrs = ["data-bot-id", "src"] + (["data-user-token"] if signed_in else [])
-        assert shape == [("script", sorted(attrs))]
-        return found[0][1].get("data-user-token", "")
-    if vendor_id in HELPER_ATTRS:  # feedback-sso.js, the token in data-token
-        attrs = HELPER_ATTRS[vendor_id] + (["data-token"] if signed_in else [])
-        assert shape[0] == ("script", sorted(attrs))
-        assert found[0][2].strip() == ""  # data in attributes, nothing in script source
-        if vendor_id == "nolt":  # and Nolt's board link
-            assert shape[1:] == [("a", ["class", "data-feedback-sso", "data-nolt", "href"])]
-            assert found[1][1]["href"] == "https://acme.nolt.io"
-        else:
-            assert len(shape) == 1
-        return found[0][1].get("data-token", "")
-    if vendor_id == "zendesk_messaging":  # no token in the page: fetched per loginUser call
-        assert shape == [("script", ["data-feedback-sso", "data-token-url", "src"])]
-        assert found[0][1]["data-token-url"] == "/feedback-sso/zendesk_messaging/token/"
-        return ""
-    if shape and shape[-1][0] == "script":
-        # Widgets that feedback-sso.js starts: at most a container element, then its script,
-        # all data in data-* attributes and the token in data-token when signed in.
-        *containers, (_, attrs, source) = found
-        assert all(element == "div" and not text for element, _, text in containers)
-        assert source.strip() == ""
-        assert attrs["data-feedback-sso"] == vendor_id
-        assert all(name in ("src", "nonce") or name.startswith("data-") for name in attrs)
-        assert ("data-token" in attrs) == signed_in
-        return attrs.get("data-token", "")
-    assert shape == [("a", ["class", "data-feedback-sso", "href"])]
-    assert found[0][1]["href"] == f"/feedback-sso/{vendor_id}/redirect/"
-    return ""
+    """Check the whole snippet against the one its fixture writes out (the token where the
+    vendor reads it, for a signed-in user only); return that token ("" if none)."""
+    found, tokens = marked_tokens(elements(html))
+    assert found == FACTS[vendor_id].expected_snippet(signed_in=signed_in)
+    return tokens[0] if tokens else ""
 
 
 @PROPERTY_SETTINGS
@@ -201,7 +107,7 @@ def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
 @example(user=User(pk=5, username="a" * 10_240, email="jane@example.org"))
 def test_any_user_data_leaves_every_snippet_intact_and_every_token_exact(user: Any) -> None:
     for vendor_id in VENDORS:
-        expected = expected_claims(vendor_id, user)
+        expected = FACTS[vendor_id].claims_for(user)
         refusal = expected_refusal(vendor_id, user, expected)
         signed_in = refusal is None
         embedded = token_in_snippet(vendor_id, render_tag(user, vendor_id), signed_in)

@@ -1,7 +1,8 @@
 """FeedbackChimp's contract as its documents state it: the tests' fixture.
 
 Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module.
+tests instead of agreeing with itself. The app itself never reads this module; the
+contract tests generated for every vendor (``tests/contract/``) read all of it.
 """
 
 # "jti is used to prevent token replaying attacks"; email, name; HS256.
@@ -10,6 +11,14 @@ DOCUMENTED = {
         "sign-on-sso-in-feedbackchimp",
     "required": ("email", "name", "jti"),
     "rejects_replay": True,
+    "identity": {"email": "email", "name": "display_name"},
+    # No page names the SSO URL or its parameters: inferred from the Featurebase API
+    # FeedbackChimp mirrors (EXAMPLE confirms them, check W005).
+    "sso_url": "{PORTAL_URL}/api/v1/auth/access/jwt",
+    "token_param": "jwt",
+    "return_param": "return_to",
+    "sends_return_in": "return_to",
+    "portal": "{PORTAL_URL}",
 }
 
 # The inferred details, confirmed (check W005): the sandbox implements them.

@@ -1,7 +1,8 @@
 """Frill's contract as its documents state it: the tests' fixture.
 
 Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module.
+tests instead of agreeing with itself. The app itself never reads this module; the
+contract tests generated for every vendor (``tests/contract/``) read all of it.
 """
 
 # From the vendors' pages (../shared/research/vendors.md B3-B13), not the specs.
@@ -9,6 +10,16 @@ tests instead of agreeing with itself. The app itself never reads this module.
 DOCUMENTED = {
     "source": "https://help.frill.co/article/65-sso-implementation",
     "required": ("email", "id", "name"),
+    "identity": {"email": "email", "id": "user_id", "name": "display_name"},
+    # Frill('container', {key, ssoToken}) (vendor docs, H).
+    "widget": "container",
+    # "it will sent a query param called redirect that contains a URL. You must redirect
+    # back to this URL"; the token's parameter there is from public code (check W005).
+    "sso_url": "{PORTAL_URL}",
+    "token_param": "ssoToken",
+    "any_page": True,
+    "sends_return_in": "redirect",
+    "portal": "{PORTAL_URL}",
 }
 
 # The inferred redirect parameter, confirmed (check W005).
@@ -18,6 +29,13 @@ EXAMPLE = {
     "PORTAL_URL": "https://acme.frill.co",
     "TOKEN_PARAM": "ssoToken",
 }
+
+#: The tag with EXAMPLE for a signed-in user: feedback-sso.js calls Frill('container').
+SNIPPET = [
+    ("script", {"src": "{helper}", "data-feedback-sso": "frill", "data-token": "TOKEN",
+                "data-script-key": "{SCRIPT_KEY}",
+                "data-widget-src": "https://widget.frill.co/v2/container.js"}, ""),
+]
 
 #: The tests' shared secret (one per vendor, so one's token can't pass as another's).
 TEST_SECRET = "frill-test-secret-0123456789abcdef-00000"

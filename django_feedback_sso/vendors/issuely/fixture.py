@@ -1,7 +1,8 @@
 """Issuely's contract as its documents state it: the tests' fixture.
 
 Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module.
+tests instead of agreeing with itself. The app itself never reads this module; the
+contract tests generated for every vendor (``tests/contract/``) read all of it.
 """
 
 # companyId, email required; "exp must expire within 10 minutes of iat".
@@ -9,6 +10,15 @@ DOCUMENTED = {
     "source": "https://tickets.sonnetinfotech.com/help/sso",
     "required": ("companyId", "email", "iat", "exp"),
     "max_lifetime": 600,
+    # companyId: the company id Issuely shows under Settings → SSO; email, name.
+    "identity": {"email": "email", "name": "display_name"},
+    "option_claims": {"companyId": "COMPANY_ID"},
+    # The SSO URL and its token parameter (vendor docs, H).
+    "sso_url": "https://issuely.in/api/auth/sso",
+    "token_param": "token",
+    "portal": "https://issuely.in",
+    # role: CUSTOMER (Issuely's default) or AGENT, an agent of your helpdesk.
+    "grants": {"role": "AGENT"},
 }
 
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.

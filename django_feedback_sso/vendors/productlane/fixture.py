@@ -1,13 +1,19 @@
 """Productlane's contract as its documents state it: the tests' fixture.
 
 Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module.
+tests instead of agreeing with itself. The app itself never reads this module; the
+contract tests generated for every vendor (``tests/contract/``) read all of it.
 """
 
 # jwt.sign({email, name, imageUrl?, tokenValidity?}, secret): jsonwebtoken's HS256.
 DOCUMENTED = {
     "source": "https://productlane.com/docs/guide/sso",
     "required": ("email", "name"),
+    "identity": {"email": "email", "name": "display_name"},
+    # {PORTAL_URL}/api/portal/sso?token= (vendor docs, H).
+    "sso_url": "{PORTAL_URL}/api/portal/sso",
+    "token_param": "token",
+    "portal": "{PORTAL_URL}",
 }
 
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.

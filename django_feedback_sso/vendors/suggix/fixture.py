@@ -1,13 +1,22 @@
 """Suggix's contract as its documents state it: the tests' fixture.
 
 Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module.
+tests instead of agreeing with itself. The app itself never reads this module; the
+contract tests generated for every vendor (``tests/contract/``) read all of it.
 """
 
 # "Your JWT payload must include: email, name"; {algorithm: 'HS256'}.
 DOCUMENTED = {
     "source": "https://help.suggix.com/development/sso",
     "required": ("email", "name"),
+    "identity": {"email": "email", "name": "display_name", "id": "user_id"},
+    # Suggix sends ?redirect=https://feedback.yourwebsite.com/…; the user goes back there
+    # with ?ssoToken= (vendor docs, H; pages other than the root: our reading, M).
+    "sso_url": "{PORTAL_URL}",
+    "token_param": "ssoToken",
+    "any_page": True,
+    "sends_return_in": "redirect",
+    "portal": "{PORTAL_URL}",
 }
 
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.

@@ -1,13 +1,19 @@
 """Userback's contract as its documents state it: the tests' fixture.
 
 Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module.
+tests instead of agreeing with itself. The app itself never reads this module; the
+contract tests generated for every vendor (``tests/contract/``) read all of it.
 """
 
 # "email, name and avatar_url" in the example; HS256.
 DOCUMENTED = {
     "source": "https://support.userback.io/en/articles/6160423-single-sign-on-sso",
     "required": ("email", "name"),
+    "identity": {"email": "email", "name": "display_name"},
+    # ?sso_jwt= on the portal URL (vendor docs, H).
+    "sso_url": "{PORTAL_URL}",
+    "token_param": "sso_jwt",
+    "portal": "{PORTAL_URL}",
 }
 
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.

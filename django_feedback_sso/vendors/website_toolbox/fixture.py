@@ -1,13 +1,21 @@
 """Website Toolbox's contract as its documents state it: the tests' fixture.
 
 Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module.
+tests instead of agreeing with itself. The app itself never reads this module; the
+contract tests generated for every vendor (``tests/contract/``) read all of it.
 """
 
 # "email | string | Yes"; the sample signs HS256 with expiresIn '5m'.
 DOCUMENTED = {
     "source": "https://www.websitetoolbox.com/support/single-sign-on-jwt-1045",
     "required": ("email",),
+    "identity": {"email": "email", "name": "display_name", "username": "username"},
+    # {forum}/oauth?action=doOauthCallback&service=JWT&code=<token> (vendor docs, H), and
+    # &jump=<url> for the page to land on (the official sample repo, H).
+    "sso_url": "{PORTAL_URL}/oauth?action=doOauthCallback&service=JWT",
+    "token_param": "code",
+    "return_param": "jump",
+    "portal": "{PORTAL_URL}",
 }
 
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.

@@ -1,7 +1,8 @@
 """Zendesk Help Center's contract as its documents state it: the tests' fixture.
 
 Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module.
+tests instead of agreeing with itself. The app itself never reads this module; the
+contract tests generated for every vendor (``tests/contract/``) read all of it.
 """
 
 # Every official sample: {iat, jti, name, email}, HS256, header typ JWT; the jti is
@@ -10,6 +11,15 @@ DOCUMENTED = {
     "source": "https://github.com/zendesk/zendesk_jwt_sso_examples",
     "required": ("iat", "jti", "name", "email"),
     "rejects_replay": True,
+    "identity": {"email": "email", "name": "display_name"},
+    # "Do not place the JWT directly in the URL": a POST of jwt to {subdomain}/access/jwt,
+    # with the return_to Zendesk sent to the remote login URL (official sample repo, H).
+    "sso_url": "{PORTAL_URL}/access/jwt",
+    "token_param": "jwt",
+    "token_in": "body",
+    "return_param": "return_to",
+    "sends_return_in": "return_to",
+    "portal": "{PORTAL_URL}",
 }
 
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.

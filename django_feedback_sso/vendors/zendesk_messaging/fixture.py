@@ -1,7 +1,8 @@
 """Zendesk Messaging's contract as its documents state it: the tests' fixture.
 
 Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module.
+tests instead of agreeing with itself. The app itself never reads this module; the
+contract tests generated for every vendor (``tests/contract/``) read all of it.
 """
 
 # A signing key is "a key id (kid) and a shared secret"; external_id is the primary
@@ -11,12 +12,23 @@ DOCUMENTED = {
     "source": "https://docs.smooch.io/guide/authenticating-users",
     "required": ("external_id", "scope"),
     "header": (("kid", "app_64f0c0ffee0123456789abcd"),),
+    "identity": {"external_id": "user_id", "email": "email", "name": "display_name"},
+    "fixed_claims": {"scope": "user"},
+    # zE("messenger", "loginUser", callback): the callback hands over a fresh token.
+    "widget": "loginUser",
 }
 
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.
 EXAMPLE = {
     "KEY_ID": "app_64f0c0ffee0123456789abcd",
 }
+
+#: The tag with EXAMPLE for a signed-in user: no token in the page, feedback-sso.js fetches
+#: one from the token endpoint for each loginUser callback.
+SNIPPET = [
+    ("script", {"src": "{helper}", "data-feedback-sso": "zendesk_messaging",
+                "data-token-url": "{token_url}"}, ""),
+]
 
 #: The tests' shared secret (one per vendor, so one's token can't pass as another's).
 TEST_SECRET = "zendesk-messaging-test-secret-0123456789abcdef"

@@ -1,4 +1,7 @@
-"""Fixtures for the browser tests: one Chromium per session, a fresh context per test."""
+"""Fixtures for the browser tests: one Chromium per session, a fresh context per test.
+
+A plugin (``pytest_plugins`` in tests/conftest.py), so the browser tests of a vendor's quirks
+(tests/vendors/) share the one browser with tests/browser/."""
 
 from __future__ import annotations
 

@@ -1,0 +1,27 @@
+"""The contract every built-in vendor keeps, generated from its folder.
+
+As allauth's ``create_oauth2_tests`` makes a provider's tests from one mocked response,
+:func:`contract_tests` makes a vendor's from its spec and its ``fixture.py``: the token
+verifies with joserfc by the vendor's documented rules, the snippet carries it where the
+vendor reads it, the redirect keeps to the vendor's hosts, the sandbox's stand-in accepts
+it and refuses the documented mistakes. ``tests/test_contract.py`` makes a class for every
+folder; ``tests/browser/test_contract.py`` the browser's; a vendor's quirks have a test in
+``tests/vendors/test_<id>.py``.
+"""
+
+from __future__ import annotations
+
+from tests.contract.base import Contract
+from tests.contract.facts import VendorFacts
+from tests.contract.redirect import redirect_parts
+from tests.contract.sandbox import sandbox_parts
+from tests.contract.snippet import SnippetContract
+from tests.contract.token import token_parts
+
+
+def contract_tests(vendor_id: str) -> type[Contract]:
+    """``Test<Vendor>Contract``: the parts of the contract that apply to the vendor."""
+    vendor = VendorFacts.of(vendor_id)
+    parts = (*sandbox_parts(vendor), *redirect_parts(vendor), SnippetContract,
+             *token_parts(vendor))
+    return type(vendor.class_name("Contract"), parts, {"vendor": vendor})
