@@ -1,0 +1,45 @@
+"""Each built-in vendor's JavaScript module: ``vendors/<id>/widget.js``, its glue for the
+core (``static/feedback_sso/feedback-sso.js``).
+
+Staticfiles only finds files under an app's ``static/``, so the app's own URLs serve these
+(:class:`~django_feedback_sso.views.ModuleView`); the tag links them with their version, a
+prefix of the content's hash, which lets browsers keep them for good.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .folders import folder_file
+
+#: A vendor folder's module, beside its ``spec.py``.
+MODULE = "widget.js"
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module's bytes, as served, and their SHA-256."""
+
+    body: bytes
+    digest: str
+
+    @property
+    def version(self) -> str:
+        """What the module's URL carries as ``?v=``: changes whenever the content does."""
+        return self.digest[:12]
+
+
+def builtin_module(vendor_id: str) -> Module | None:
+    """The module of a built-in vendor, or ``None`` for an unknown vendor or one without."""
+    path = folder_file(vendor_id, MODULE)
+    return None if path is None else _read(path, path.stat().st_mtime_ns)
+
+
+@functools.cache
+def _read(path: Path, mtime_ns: int) -> Module:
+    """Read once per version of the file (an edit under ``runserver`` shows at once)."""
+    body = path.read_bytes()
+    return Module(body=body, digest=hashlib.sha256(body).hexdigest())
