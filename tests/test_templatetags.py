@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -37,28 +38,44 @@ def render(source: str, user: Any, **context: Any) -> str:
     return render_tag(user, source=source, **context)
 
 
+CORE = "/static/feedback_sso/feedback-sso.js"
+
+
+def module(vendor_id: str) -> str:
+    """A vendor module's URL as the tag renders it, its version written VERSION (the module
+    view's tests check that the version names the content)."""
+    return f"/feedback-sso/js/{vendor_id}.js?v=VERSION"
+
+
+def src(attrs: dict[str, str | None]) -> dict[str, str | None]:
+    """``attrs`` with a module's ``?v=<version>`` written ``?v=VERSION``."""
+    return {name: re.sub(r"\?v=[0-9a-f]{12}$", "?v=VERSION", value or "")
+            if name == "src" else value for name, value in attrs.items()}
+
+
 def sleek_token(html: str) -> str:
-    """The token the Sleekplan snippet hands feedback-sso.js for window.SLEEK_USER."""
-    (script,) = Snippet(html).scripts()
+    """The token the Sleekplan snippet hands its module for window.SLEEK_USER."""
+    core, script = Snippet(html).scripts()
     return script.attrs.get("data-token") or ""
 
 
 def test_sleekplan_hands_the_helper_its_token_and_widget(user: Any) -> None:
     html = render('{% feedback_sso_token "sleekplan" %}', user)
-    (script,) = Snippet(html).scripts()
+    core, script = Snippet(html).scripts()
 
     claims = verify("sleekplan", sleek_token(html))
 
     assert claims["mail"] == user.email
-    assert script.attrs == {
-        "src": "/static/feedback_sso/feedback-sso.js",
+    assert core.attrs == {"src": CORE}
+    assert src(script.attrs) == {
+        "src": module("sleekplan"),
         "data-feedback-sso": "sleekplan",
         "data-token-url": "/feedback-sso/sleekplan/token/",
         "data-token": sleek_token(html),
         "data-product-id": "12345",
         "data-widget-src": "https://client.sleekplan.com/sdk/e.js",
     }
-    assert script.text.strip() == ""  # nothing is written into script source
+    assert script.text.strip() == core.text.strip() == ""  # nothing in script source
 
 
 def test_productlift_sdk_script_carries_the_token(user: Any) -> None:
@@ -78,33 +95,38 @@ def test_boostgpt_loader_carries_bot_id_and_token(user: Any) -> None:
     assert verify("boostgpt", script.attrs["data-user-token"] or "")["email"] == user.email
 
 
-HELPER = "/static/feedback_sso/feedback-sso.js"
+CORE_SCRIPT = ("script", {"src": CORE})
 #: The whole snippet of each vendor of issue 12 (part two) with tests/settings.py, for a
 #: signed-in user: element by element, every attribute; "TOKEN" marks the token.
 NEW_SNIPPETS = {
-    "frill": [("script", {"src": HELPER, "data-feedback-sso": "frill", "data-token": "TOKEN",
-                          "data-script-key": "0b6b1a2c-frill-script-key",
-                          "data-widget-src": "https://widget.frill.co/v2/container.js"})],
-    "nolt": [("script", {"src": HELPER, "data-feedback-sso": "nolt", "data-token": "TOKEN",
-                         "data-widget-src": "https://cdn.nolt.io/widgets.js"}),
+    "frill": [CORE_SCRIPT, ("script", {
+        "src": module("frill"), "data-feedback-sso": "frill", "data-token": "TOKEN",
+        "data-script-key": "0b6b1a2c-frill-script-key",
+        "data-widget-src": "https://widget.frill.co/v2/container.js"})],
+    "nolt": [CORE_SCRIPT, ("script", {"src": module("nolt"), "data-feedback-sso": "nolt",
+                                      "data-token": "TOKEN",
+                                      "data-widget-src": "https://cdn.nolt.io/widgets.js"}),
              ("a", {"href": "https://acme.nolt.io", "class": "feedback-sso-link",
                     "data-nolt": None, "data-feedback-sso": "nolt"})],
-    "uservoice": [("script", {"src": HELPER, "data-feedback-sso": "uservoice",
-                              "data-token": "TOKEN",
-                              "data-widget-src": "https://widget.uservoice.com/AbCdEf123.js"})],
-    "zendesk_messaging": [("script", {"src": HELPER, "data-feedback-sso": "zendesk_messaging",
-                                      "data-token-url": "/feedback-sso/zendesk_messaging/token/"})],
-    "intercom": [("script", {"src": HELPER, "data-feedback-sso": "intercom",
-                             "data-app-id": "abc123de", "data-token": "TOKEN",
-                             "data-widget-src": "https://widget.intercom.io/widget/abc123de"})],
-    "announcekit": [("script", {"src": HELPER, "data-feedback-sso": "announcekit",
-                                "data-widget-url": "https://announcekit.app/widgets/v2/2OTEC4",
-                                "data-selector": ".announcekit-widget", "data-token": "TOKEN",
-                                "data-widget-src": "https://cdn.announcekit.app/widget-v2.js"})],
-    "changelogfy": [("script", {"src": HELPER, "data-feedback-sso": "changelogfy",
-                                "data-app-id": "163a312a-7cde-41ab-a80c-cb4cf281efdf",
-                                "data-selector": ".changelogfy-widget", "data-token": "TOKEN",
-                                "data-widget-src": "https://widget.changelogfy.com/index.js"})],
+    "uservoice": [CORE_SCRIPT, ("script", {
+        "src": module("uservoice"), "data-feedback-sso": "uservoice", "data-token": "TOKEN",
+        "data-widget-src": "https://widget.uservoice.com/AbCdEf123.js"})],
+    "zendesk_messaging": [CORE_SCRIPT, ("script", {
+        "src": module("zendesk_messaging"), "data-feedback-sso": "zendesk_messaging",
+        "data-token-url": "/feedback-sso/zendesk_messaging/token/"})],
+    "intercom": [CORE_SCRIPT, ("script", {
+        "src": module("intercom"), "data-feedback-sso": "intercom", "data-app-id": "abc123de",
+        "data-token": "TOKEN", "data-widget-src": "https://widget.intercom.io/widget/abc123de"})],
+    "announcekit": [CORE_SCRIPT, ("script", {
+        "src": module("announcekit"), "data-feedback-sso": "announcekit",
+        "data-widget-url": "https://announcekit.app/widgets/v2/2OTEC4",
+        "data-selector": ".announcekit-widget", "data-token": "TOKEN",
+        "data-widget-src": "https://cdn.announcekit.app/widget-v2.js"})],
+    "changelogfy": [CORE_SCRIPT, ("script", {
+        "src": module("changelogfy"), "data-feedback-sso": "changelogfy",
+        "data-app-id": "163a312a-7cde-41ab-a80c-cb4cf281efdf",
+        "data-selector": ".changelogfy-widget", "data-token": "TOKEN",
+        "data-widget-src": "https://widget.changelogfy.com/index.js"})],
 }
 
 
@@ -114,7 +136,7 @@ def test_whole_snippet_of_each_new_vendor(vendor_id: str, user: Any) -> None:
     token = next((e.attrs["data-token"] for e in elements if "data-token" in e.attrs), None)
 
     shape = [(e.tag, {name: "TOKEN" if name == "data-token" else value
-                      for name, value in e.attrs.items()}) for e in elements]
+                      for name, value in src(e.attrs).items()}) for e in elements]
 
     assert shape == NEW_SNIPPETS[vendor_id]
     assert all(e.text.strip() in ("", "Open Nolt") for e in elements)  # no script source
@@ -129,19 +151,19 @@ def test_new_vendors_render_no_token_for_the_anonymous(vendor_id: str) -> None:
 
     expected = [(tag, {name: value for name, value in attrs.items() if name != "data-token"})
                 for tag, attrs in NEW_SNIPPETS[vendor_id]]
-    assert [(e.tag, e.attrs) for e in elements] == expected
+    assert [(e.tag, src(e.attrs)) for e in elements] == expected
 
 
 def test_zendesk_messaging_renders_zendesks_snippet_tag_first(vendor_settings: Any,
                                                                user: Any) -> None:
-    src = "https://static.zdassets.com/ekr/snippet.js?key=abc-123"
-    vendor_settings("zendesk_messaging", WIDGET_SCRIPT_URL=src)
+    zendesk = "https://static.zdassets.com/ekr/snippet.js?key=abc-123"
+    vendor_settings("zendesk_messaging", WIDGET_SCRIPT_URL=zendesk)
 
     scripts = Snippet(render('{% feedback_sso_token "zendesk_messaging" %}', user)).scripts()
 
-    assert [s.attrs for s in scripts] == [
-        {"id": "ze-snippet", "src": src},
-        {"src": HELPER, "data-feedback-sso": "zendesk_messaging",
+    assert [src(s.attrs) for s in scripts] == [
+        {"id": "ze-snippet", "src": zendesk}, {"src": CORE},
+        {"src": module("zendesk_messaging"), "data-feedback-sso": "zendesk_messaging",
          "data-token-url": "/feedback-sso/zendesk_messaging/token/"}]
 
 
@@ -197,8 +219,8 @@ def test_users_without_a_token_get_the_anonymous_form(who: str) -> None:
     (lift,) = Snippet(render('{% feedback_sso_token "productlift" %}', user)).scripts()
     (boost,) = Snippet(render('{% feedback_sso_token "boostgpt" %}', user)).scripts()
 
-    assert "data-token" not in Snippet(sleek).scripts()[0].attrs
-    assert "data-product-id" in Snippet(sleek).scripts()[0].attrs  # the widget still loads
+    assert "data-token" not in Snippet(sleek).scripts()[1].attrs
+    assert "data-product-id" in Snippet(sleek).scripts()[1].attrs  # the widget still loads
     assert lift.attrs["src"] == "https://feedback.example.com/widgets_sdk"
     assert "data-user-token" not in boost.attrs
     assert render('{% feedback_sso_token "boostgpt" as t %}[{{ t }}]', user) == "[]"
@@ -208,7 +230,7 @@ def test_users_without_a_token_get_the_anonymous_form(who: str) -> None:
 def test_hostile_display_names_never_break_out(name: str) -> None:
     user = UserFactory(first_name=name, last_name="", username="hostile")
 
-    expected = {"sleekplan": ["script"], "productlift": ["script"],
+    expected = {"sleekplan": ["script", "script"], "productlift": ["script"],
                 "boostgpt": ["script"], "issuely": ["a"], "feedbackchimp": ["a"],
                 **{vendor_id: [tag for tag, _ in elements]
                    for vendor_id, elements in NEW_SNIPPETS.items()}}
@@ -230,12 +252,13 @@ def test_option_values_are_escaped_in_attributes(user: Any) -> None:
     # The snippet templates themselves, so no settings validation stands in front of them.
     hostile = 'x" onmouseover="alert(1)" y="</script><script>alert(1)//'
     context = {"options": {"PRODUCT_ID": hostile, "BOT_ID": hostile}, "signed_in": True,
-               "token": hostile, "token_url": hostile, "script_url": hostile}
+               "token": hostile, "token_url": hostile, "script_url": hostile,
+               "module_url": hostile}
 
-    (sleek,) = Snippet(render_snippet_file("sleekplan", context)).scripts()
+    (_, sleek) = Snippet(render_snippet_file("sleekplan", context)).scripts()
     (boost,) = Snippet(render_snippet_file("boostgpt", context)).scripts()
 
-    assert sleek.attrs == {"src": "/static/feedback_sso/feedback-sso.js",
+    assert sleek.attrs == {"src": hostile,
                            "data-feedback-sso": "sleekplan", "data-token-url": hostile,
                            "data-token": hostile, "data-product-id": hostile,
                            "data-widget-src": hostile}
@@ -250,7 +273,8 @@ def test_new_vendors_escape_every_value_in_attributes(vendor_id: str) -> None:
     options = {name: hostile for name in ("SCRIPT_KEY", "PORTAL_URL", "APP_ID", "SELECTOR",
                                           "WIDGET_URL")}
     context = {"options": options, "signed_in": True, "token": hostile, "token_url": hostile,
-               "script_url": hostile, "redirect_url": hostile, "vendor": {"id": vendor_id}}
+               "script_url": hostile, "redirect_url": hostile, "module_url": hostile,
+               "vendor": {"id": vendor_id}}
 
     elements = Snippet(render_snippet_file(vendor_id, context)).elements
 
@@ -260,7 +284,7 @@ def test_new_vendors_escape_every_value_in_attributes(vendor_id: str) -> None:
         assert element.text.strip() in ("", "Open")  # nothing in script source
         for name, value in element.attrs.items():
             assert value in (hostile, None) or name in ("src", "data-feedback-sso", "class", "id")
-        assert element.tag != "script" or element.attrs["src"] in (hostile, HELPER)
+        assert element.tag != "script" or element.attrs["src"] in (hostile, CORE)
 
 
 def test_no_json_filter_is_public() -> None:

@@ -129,8 +129,8 @@ def elements(html: str) -> list[tuple[str, dict[str, str], str]]:
             for element in fragment.iter() if element is not fragment]
 
 
-#: The data attributes of the feedback-sso.js <script> each snippet renders (without
-#: data-token), from the snippet templates' documented shape.
+#: The data attributes of the vendor module's <script> each snippet renders after the core's
+#: (without data-token), from the snippet templates' documented shape.
 HELPER_ATTRS = {
     "frill": ["data-feedback-sso", "data-script-key", "data-widget-src", "src"],
     "nolt": ["data-feedback-sso", "data-widget-src", "src"],
@@ -143,6 +143,10 @@ HELPER_ATTRS = {
 }
 
 
+#: The core's <script>, before each vendor module's.
+CORE = ("script", {"src": "/static/feedback_sso/feedback-sso.js"}, "")
+
+
 def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
     """Check the snippet's shape exactly; return the token it carries ("" for links)."""
     found = elements(html)
@@ -150,9 +154,10 @@ def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
     if vendor_id == "sleekplan":
         attrs = ["data-feedback-sso", "data-product-id", "data-token-url", "data-widget-src",
                  "src"] + (["data-token"] if signed_in else [])
-        assert shape == [("script", sorted(attrs))]
-        assert found[0][2].strip() == ""  # data in attributes, nothing in script source
-        return found[0][1].get("data-token", "")
+        assert found[0] == CORE
+        assert shape[1:] == [("script", sorted(attrs))]
+        assert found[1][2].strip() == ""  # data in attributes, nothing in script source
+        return found[1][1].get("data-token", "")
     if vendor_id == "productlift":
         assert shape == [("script", ["defer", "src"])]
         (token,) = parse_qs(urlsplit(found[0][1]["src"]).query).get("sso", [""])
@@ -162,24 +167,28 @@ def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
         attrs = ["data-bot-id", "src"] + (["data-user-token"] if signed_in else [])
         assert shape == [("script", sorted(attrs))]
         return found[0][1].get("data-user-token", "")
-    if vendor_id in HELPER_ATTRS:  # feedback-sso.js, the token in data-token
+    if vendor_id in HELPER_ATTRS:  # the vendor's module, the token in data-token
         attrs = HELPER_ATTRS[vendor_id] + (["data-token"] if signed_in else [])
-        assert shape[0] == ("script", sorted(attrs))
-        assert found[0][2].strip() == ""  # data in attributes, nothing in script source
+        assert found[0] == CORE
+        assert shape[1] == ("script", sorted(attrs))
+        assert found[1][2].strip() == ""  # data in attributes, nothing in script source
         if vendor_id == "nolt":  # and Nolt's board link
-            assert shape[1:] == [("a", ["class", "data-feedback-sso", "data-nolt", "href"])]
-            assert found[1][1]["href"] == "https://acme.nolt.io"
+            assert shape[2:] == [("a", ["class", "data-feedback-sso", "data-nolt", "href"])]
+            assert found[2][1]["href"] == "https://acme.nolt.io"
         else:
-            assert len(shape) == 1
-        return found[0][1].get("data-token", "")
+            assert len(shape) == 2
+        return found[1][1].get("data-token", "")
     if vendor_id == "zendesk_messaging":  # no token in the page: fetched per loginUser call
-        assert shape == [("script", ["data-feedback-sso", "data-token-url", "src"])]
-        assert found[0][1]["data-token-url"] == "/feedback-sso/zendesk_messaging/token/"
+        assert found[0] == CORE
+        assert shape[1:] == [("script", ["data-feedback-sso", "data-token-url", "src"])]
+        assert found[1][1]["data-token-url"] == "/feedback-sso/zendesk_messaging/token/"
         return ""
     if shape and shape[-1][0] == "script":
-        # Widgets that feedback-sso.js starts: at most a container element, then its script,
-        # all data in data-* attributes and the token in data-token when signed in.
-        *containers, (_, attrs, source) = found
+        # Widgets that a vendor module starts: at most a container element, the core's
+        # script, then the module's, all data in data-* attributes and the token in
+        # data-token when signed in.
+        *containers, core, (_, attrs, source) = found
+        assert core == CORE
         assert all(element == "div" and not text for element, _, text in containers)
         assert source.strip() == ""
         assert attrs["data-feedback-sso"] == vendor_id

@@ -69,8 +69,7 @@
     return value && typeof value === "object" && !(value instanceof Node) ? value : null;
   }
 
-  // Vendors' snippets start with window.x = {…}, replacing what a module put there: from
-  // now on, fix() runs on each object assigned to window[name].
+  // Vendors' snippets start with window.x = {…}: fix() mends each object assigned there.
   function keep(name, fix) {
     var current = window[name];
     try {
@@ -109,18 +108,16 @@
         options[d.token] = data.token;
       }
       var words = (d.call || "").split(" ");
-      var called = null;
       if (d.set) {
         window[d.set] = options;
       } else if (d.stub && !lookUp(words[0])) {
         window[words[0].split(".")[0]] = d.stub();
       }
-      if (d.call && (data.token || !d.onlyWithToken)) {
-        called = waitFor(function () { return lookUp(words[0]); }, core.id,
-                         "(no window." + words[0] + ").").then(function (fn) {
-          fn.apply(null, words.slice(1).concat([options]));
-        });
-      }
+      var called = d.call && (data.token || !d.onlyWithToken) && waitFor(function () {
+        return lookUp(words[0]);
+      }, core.id, "(no window." + words[0] + ").").then(function (fn) {
+        fn.apply(null, words.slice(1).concat([options]));
+      });
       return Promise.all([called, data.widgetSrc && core.load(data.widgetSrc)]);
     };
   }
@@ -135,7 +132,7 @@
   }
 
   // Called by a module: its <script> with data-feedback-sso="<id>" starts the vendor with
-  // its data attributes. data-token goes: injected CSS selectors could match it.
+  // its data attributes; data-token goes (injected CSS selectors could match it).
   function define(id, glue) {
     var script = runningScript();
     vendors[id] = { glue: typeof glue === "function" ? glue : described(glue), script: script };

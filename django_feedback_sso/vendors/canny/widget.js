@@ -3,7 +3,11 @@
  * calls on Canny.q until sdk.js loads. */
 FeedbackSSO.define("canny", {
   call: "Canny render",
-  stub: function () { var canny = function () { canny.q.push(arguments); }; canny.q = []; return canny; },
+  stub: function () {
+    var canny = function () { canny.q.push(arguments); };
+    canny.q = [];
+    return canny;
+  },
   options: { boardToken: "boardToken", basePath: "basePath" },
   defaults: { basePath: null },
   token: "ssoToken"

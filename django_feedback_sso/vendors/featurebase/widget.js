@@ -3,7 +3,11 @@
  * on Featurebase.q until sdk.js loads. */
 FeedbackSSO.define("featurebase", {
   call: "Featurebase initialize_feedback_widget",
-  stub: function () { var fb = function () { fb.q.push(arguments); }; fb.q = []; return fb; },
+  stub: function () {
+    var fb = function () { fb.q.push(arguments); };
+    fb.q = [];
+    return fb;
+  },
   options: { organization: "organization" },
   token: "jwtToken"
 });

@@ -1,6 +1,8 @@
 /* Intercom (https://developers.intercom.com/installing-intercom/web/identity-verification):
- * window.intercomSettings = {app_id, intercom_user_jwt}, then the Messenger, started as
- * Intercom's snippet starts it. */
+ * intercomSettings = {app_id, intercom_user_jwt}, then the Messenger as Intercom's snippet
+ * starts it. Once it runs, the same user is an update (as that snippet does); another, or
+ * none, is shutdown, then boot:
+ * https://developers.intercom.com/installing-intercom/docs/intercom-javascript */
 FeedbackSSO.define("intercom", function (data, core) {
   function userOf(jwt) {  // the user_id in a JWT's payload (base64url JSON), or null
     try {
@@ -19,8 +21,8 @@ FeedbackSSO.define("intercom", function (data, core) {
   } else {
     delete settings.intercom_user_jwt;  // the previous user's, on a page rendered again
   }
-  // A page that assigns intercomSettings after the tag keeps the JWT. Before the
-  // assignment below: an earlier run's setter would add its own.
+  // A page that assigns intercomSettings after the tag keeps the JWT. First: an earlier
+  // run's setter would add its own.
   core.keep("intercomSettings", function (value) {
     if (token && !value.intercom_user_jwt) {
       value.intercom_user_jwt = token;
@@ -34,9 +36,6 @@ FeedbackSSO.define("intercom", function (data, core) {
     window.Intercom = stub;
     return core.load(data.widgetSrc);
   }
-  // Already loaded: the same user is an update, as Intercom's snippet does on such a page;
-  // another (or none) is shutdown, then boot
-  // (https://developers.intercom.com/installing-intercom/docs/intercom-javascript).
   if (userOf(token) === before) {
     window.Intercom("update", settings);
   } else {

@@ -1,5 +1,6 @@
-/* Zendesk Messaging (https://developer.zendesk.com/api-reference/widget-messaging/web/authentication):
- * once zE is there, zE("messenger", "loginUser", callback). Zendesk calls it whenever it
+/* Zendesk Messaging
+ * (https://developer.zendesk.com/api-reference/widget-messaging/web/authentication): once
+ * zE is there, zE("messenger", "loginUser", callback). Zendesk calls it whenever it
  * needs a token and refuses an expired one, so each call gets a fresh one. */
 FeedbackSSO.define("zendesk_messaging", function (data, core) {
   var FRESH_MS = 30000;  // how long the token that decided to sign in may stand for a fresh one
