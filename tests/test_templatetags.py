@@ -55,7 +55,7 @@ def src(attrs: dict[str, str | None]) -> dict[str, str | None]:
 
 def sleek_token(html: str) -> str:
     """The token the Sleekplan snippet hands its module for window.SLEEK_USER."""
-    core, script = Snippet(html).scripts()
+    _, script = Snippet(html).scripts()
     return script.attrs.get("data-token") or ""
 
 

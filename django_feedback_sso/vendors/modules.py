@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from .folders import folder_file
 
@@ -32,14 +31,15 @@ class Module:
         return self.digest[:12]
 
 
-def builtin_module(vendor_id: str) -> Module | None:
-    """The module of a built-in vendor, or ``None`` for an unknown vendor or one without."""
-    path = folder_file(vendor_id, MODULE)
-    return None if path is None else _read(path, path.stat().st_mtime_ns)
-
-
 @functools.cache
-def _read(path: Path, mtime_ns: int) -> Module:
-    """Read once per version of the file (an edit under ``runserver`` shows at once)."""
+def builtin_module(vendor_id: str) -> Module | None:
+    """The module of a built-in vendor, or ``None`` for an unknown vendor or one without.
+
+    Read once per process, like a static files manifest: restart ``runserver`` after editing
+    a ``widget.js``.
+    """
+    path = folder_file(vendor_id, MODULE)
+    if path is None:
+        return None
     body = path.read_bytes()
     return Module(body=body, digest=hashlib.sha256(body).hexdigest())
