@@ -27,7 +27,7 @@ from .conf import VendorConfig, default_config_id, get_vendor_config, reset_with
 from .csp import get_csp_nonce
 from .exceptions import FeedbackSSOConfigurationError, FeedbackSSORefused
 from .tokens import IssuedToken, issue_token
-from .vendors.modules import builtin_module
+from .vendors.modules import builtin_module, snippet_module
 from .vendors.templates import get_template
 
 logger = logging.getLogger("django_feedback_sso")
@@ -110,7 +110,7 @@ def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
         "token_url": reverse_lazy("feedback_sso:token", args=[config.id]),
         "redirect_url": reverse_lazy("feedback_sso:redirect", args=[config.id]),
         "script_url": _script_url(config, token),
-        "module_url": SimpleLazyObject(lambda: module_url(config.vendor.id)),
+        "module_url": SimpleLazyObject(lambda: _snippets_module_url(config)),
     }
 
 
@@ -127,6 +127,13 @@ def module_url(vendor_id: str) -> str:
     """The URL of a built-in vendor's JavaScript module, with its version; ``""`` if it has
     none (another app's vendor links its own, a static file)."""
     return _module_url(vendor_id, get_urlconf(), get_script_prefix())
+
+
+def _snippets_module_url(config: VendorConfig) -> str:
+    """The module that goes with the configuration's snippet, ``""`` for a snippet that
+    has none of this app's."""
+    vendor_id = snippet_module(config.spec.snippet_template)
+    return module_url(vendor_id) if vendor_id else ""
 
 
 @reset_with("ROOT_URLCONF")

@@ -12,7 +12,7 @@ import functools
 import hashlib
 from dataclasses import dataclass
 
-from .folders import folder_file
+from .folders import FILES, builtin_folders, folder_file
 
 #: A vendor folder's module, beside its ``spec.py``.
 MODULE = "widget.js"
@@ -43,3 +43,13 @@ def builtin_module(vendor_id: str) -> Module | None:
         return None
     body = path.read_bytes()
     return Module(body=body, digest=hashlib.sha256(body).hexdigest())
+
+
+@functools.cache
+def snippet_module(snippet_template: str) -> str | None:
+    """The built-in vendor whose folder holds both this snippet template and a module: the
+    module goes with its snippet, whatever renders it (a ``SPEC`` may reuse a built-in
+    vendor's snippet, a project may override it)."""
+    return next((vendor_id for vendor_id in builtin_folders()
+                 if FILES["snippet.html"].format(id=vendor_id) == snippet_template
+                 and builtin_module(vendor_id) is not None), None)
