@@ -223,7 +223,8 @@ class ModuleView(VendorView):
 
     A script of the site's own origin, like ``feedback-sso.js``: ``script-src 'self'``
     admits it. The URL the tag renders carries the content's version (``?v=``), so the
-    answer may be kept for a year; any other URL is revalidated by its strong ETag.
+    answer may be kept for a year; any other URL is revalidated by its strong ETag. A
+    :class:`VendorView` for its marks (``login_not_required``, ``csrf_exempt``) and its 405.
     """
 
     http_method_names = ["get", "head"]  # noqa: RUF012 - Django's own attribute, a list

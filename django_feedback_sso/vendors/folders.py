@@ -4,9 +4,8 @@ A folder under ``django_feedback_sso/vendors/`` is a vendor when it is a package
 ``spec`` module defining ``SPEC``; its other files are found by name: templates
 (:data:`FILES`), ``widget.js`` (its JavaScript module, :mod:`.modules`), ``sandbox.py`` (its
 sandbox URL options) and ``fixture.py`` (its contract, as its documents state it, for the
-generated tests). The
-app's own ``feedback_sso_vendors`` module hands these to the registry, which discovers them
-exactly as it discovers another installed app's vendors.
+generated tests). The app's own ``feedback_sso_vendors`` module hands these to the
+registry, which discovers them exactly as it discovers another installed app's vendors.
 """
 
 from __future__ import annotations
