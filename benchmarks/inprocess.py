@@ -16,6 +16,7 @@ from benchmarks.harness import Row, WSGIClient, interleaved, micros
 from benchmarks.settings import VENDOR, configurations_setting, vendors_setting
 from django_feedback_sso.audit import receivers as audit_receivers
 from django_feedback_sso.audit.writer import writer as audit_writer
+from django_feedback_sso.delivery import module_url
 from django_feedback_sso.shortcuts import issue_token_for
 
 TOKEN_PATH = f"/feedback-sso/{VENDOR}/token/"
@@ -66,12 +67,14 @@ def tag_row(user: Any, rounds: int) -> Row:
     request.user = user
     tagged = get_template("bench/page_tag.html")
     handwritten = get_template("bench/page_handwritten.html")
+    module = module_url(VENDOR)  # a hand-written page would hard-code its version
 
     def by_tag() -> str:
         return tagged.render({}, request)
 
     def by_hand() -> str:
-        return handwritten.render({"token": baseline.mint(user).get("token", "")}, request)
+        return handwritten.render({"token": baseline.mint(user).get("token", ""),
+                                   "module_url": module}, request)
 
     if JWT.sub("T", by_tag()) != JWT.sub("T", by_hand()):
         raise SystemExit("The two pages differ:\n" + by_tag() + "\n---\n" + by_hand())

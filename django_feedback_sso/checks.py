@@ -20,7 +20,7 @@ from .conf import SETTING, Problem, load_config
 from .vendors.registry import MODULE, registry
 
 REQUEST_PROCESSOR = "django.template.context_processors.request"
-URL_NAMES = ("feedback_sso:token", "feedback_sso:redirect")
+URL_NAMES = ("feedback_sso:token", "feedback_sso:redirect", "feedback_sso:script")
 
 
 @register("feedback_sso")
@@ -85,8 +85,8 @@ def check_urls_included(app_configs: Any = None, **kwargs: Any) -> list[CheckMes
     names = ", ".join(repr(name) for name in missing)
     return [Warning(
         f"Can't reverse {names}: the URLs of django_feedback_sso are not included, so the "
-        "token endpoint and the redirect view are unreachable and {% feedback_sso_token %} "
-        "fails for vendors whose snippet uses them.",
+        "token endpoint, the redirect view and the vendors' JavaScript modules are "
+        "unreachable and {% feedback_sso_token %} fails for vendors whose snippet uses them.",
         hint='Add path("feedback-sso/", include("django_feedback_sso.urls")) to the '
              "urlpatterns of ROOT_URLCONF.",
         id="feedback_sso.W004",

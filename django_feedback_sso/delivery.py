@@ -18,7 +18,7 @@ from django.conf import settings
 from django.template import Context, engines
 from django.template.backends.django import DjangoTemplates, get_installed_libraries
 from django.template.engine import Engine
-from django.urls import reverse_lazy
+from django.urls import get_script_prefix, get_urlconf, reverse, reverse_lazy
 from django.utils.functional import SimpleLazyObject
 
 from . import signout
@@ -27,6 +27,7 @@ from .conf import VendorConfig, default_config_id, get_vendor_config, reset_with
 from .csp import get_csp_nonce
 from .exceptions import FeedbackSSOConfigurationError, FeedbackSSORefused
 from .tokens import IssuedToken, issue_token
+from .vendors.modules import builtin_module, snippet_module
 from .vendors.templates import get_template
 
 logger = logging.getLogger("django_feedback_sso")
@@ -109,6 +110,7 @@ def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
         "token_url": reverse_lazy("feedback_sso:token", args=[config.id]),
         "redirect_url": reverse_lazy("feedback_sso:redirect", args=[config.id]),
         "script_url": _script_url(config, token),
+        "module_url": SimpleLazyObject(lambda: _snippets_module_url(config)),
     }
 
 
@@ -119,6 +121,30 @@ def delivery_url(config: VendorConfig, token: str) -> str | None:
     if config.vendor.has_redirect(config.options):
         return config.vendor.sso_url(config.options, token, None)
     return _script_url(config, token) if config.spec.delivery.script_token_param else None
+
+
+def module_url(vendor_id: str) -> str:
+    """The URL of a built-in vendor's JavaScript module, with its version; ``""`` if it has
+    none (another app's vendor links its own, a static file)."""
+    return _module_url(vendor_id, get_urlconf(), get_script_prefix())
+
+
+def _snippets_module_url(config: VendorConfig) -> str:
+    """The module that goes with the configuration's snippet, ``""`` for a snippet that
+    has none of this app's."""
+    vendor_id = snippet_module(config.spec.snippet_template)
+    return module_url(vendor_id) if vendor_id else ""
+
+
+@reset_with("ROOT_URLCONF")
+@functools.cache
+def _module_url(vendor_id: str, urlconf: str | None, script_prefix: str) -> str:
+    """Once per URLconf and script prefix, which ``reverse`` reads from the request's
+    thread: reversing costs some 20 µs, on every page that shows a widget."""
+    module = builtin_module(vendor_id)
+    if module is None:
+        return ""
+    return f"{reverse('feedback_sso:script', args=[vendor_id])}?v={module.version}"
 
 
 def _sign_out(request: Any, config: VendorConfig, context: dict[str, Any]) -> str:

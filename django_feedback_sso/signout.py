@@ -6,7 +6,7 @@ When Django sends ``user_logged_out``, the configurations whose vendor documents
 forget the user (``VendorSpec.sign_out_call``) are noted on the request;
 :class:`SignOutMiddleware` keeps them in a signed cookie. The next page that renders the
 tag for such a configuration without signing anyone in (an anonymous visitor, or a user
-refused a token) adds a feedback-sso.js script that makes the call, and the configuration
+refused a token) adds ``sign-out.js``, which makes the call, and the configuration
 leaves the cookie; the cookie is deleted when none is left. A page that signs a new user
 in leaves the entry for later: the new token replaces the old identity there, and a reset
 would sign the new user out.

@@ -15,7 +15,7 @@ from django.http import (
     HttpResponseRedirect,
     JsonResponse,
 )
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, get_conditional_response
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
@@ -30,6 +30,7 @@ from .exceptions import (
 from .redirects import passed_through, safe_return_target
 from .signals import Surface
 from .tokens import MAX_URL_LENGTH, issue_token
+from .vendors.modules import builtin_module
 
 
 def never_cached(response: HttpResponseBase) -> HttpResponseBase:
@@ -215,3 +216,29 @@ class SSORedirectView(VendorView):
             if request.GET.get(name):
                 return request.GET[name]
         return None
+
+
+class ModuleView(VendorView):
+    """``GET js/<vendor id>.js`` → the vendor's JavaScript module (``vendors/<id>/widget.js``).
+
+    A script of the site's own origin, like ``feedback-sso.js``: ``script-src 'self'``
+    admits it. The URL the tag renders carries the content's version (``?v=``), so the
+    answer may be kept for a year; any other URL is revalidated by its strong ETag. A
+    :class:`VendorView` for its marks (``login_not_required``, ``csrf_exempt``) and its 405.
+    """
+
+    http_method_names = ["get", "head"]  # noqa: RUF012 - Django's own attribute, a list
+
+    def get(self, request: HttpRequest, vendor_id: str) -> HttpResponseBase:
+        module = builtin_module(vendor_id)
+        if module is None:
+            raise Http404("No such vendor module.")
+        response = HttpResponse(module.body, content_type="text/javascript; charset=utf-8")
+        response["Content-Length"] = str(len(module.body))
+        response["X-Content-Type-Options"] = "nosniff"
+        response["ETag"] = f'"{module.digest}"'
+        response["Cache-Control"] = ("public, max-age=31536000, immutable"
+                                     if request.GET.get("v") == module.version else "no-cache")
+        # A 304 to a matching If-None-Match, with the ETag and Cache-Control copied.
+        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+        return conditional or response

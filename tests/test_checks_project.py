@@ -162,10 +162,10 @@ def test_w004_url_include_missing(settings: Any) -> None:
     assert (warning.id, warning.level, warning.obj) == ("feedback_sso.W004", 30,
                                                         "ROOT_URLCONF")
     assert warning.msg == (
-        "Can't reverse 'feedback_sso:token', 'feedback_sso:redirect': the URLs of "
-        "django_feedback_sso are not included, so the token endpoint and the redirect view "
-        "are unreachable and {% feedback_sso_token %} fails for vendors whose snippet uses "
-        "them.")
+        "Can't reverse 'feedback_sso:token', 'feedback_sso:redirect', 'feedback_sso:script': "
+        "the URLs of django_feedback_sso are not included, so the token endpoint, the "
+        "redirect view and the vendors' JavaScript modules are unreachable and "
+        "{% feedback_sso_token %} fails for vendors whose snippet uses them.")
     assert warning.hint == ('Add path("feedback-sso/", include("django_feedback_sso.urls")) '
                             "to the urlpatterns of ROOT_URLCONF.")
 

@@ -32,8 +32,14 @@ SIGN_OUT_CALLS = {
 
 
 def sign_out_script(call: str) -> str:
-    return ('<script src="/static/feedback_sso/feedback-sso.js" '
-            f'data-feedback-sso-sign-out="{call}"></script>')
+    """The core, then sign-out.js with the call."""
+    return ('<script src="/static/feedback_sso/feedback-sso.js"></script>\n'
+            '<script src="/static/feedback_sso/sign-out.js" data-feedback-sso="sign-out" '
+            f'data-call="{call}"></script>')
+
+
+#: What only a page with a sign-out script holds.
+SIGN_OUT = 'data-feedback-sso="sign-out"'
 
 
 SLEEKPLAN_SIGN_OUT = sign_out_script(SIGN_OUT_CALLS["sleekplan"])
@@ -80,7 +86,7 @@ def test_the_next_page_with_the_tag_signs_the_widget_out_once(vendor_id: str,
     client = signed_out_client()
     first = page(client, vendor_id)
     assert first == anonymous.replace("</main>", f"{sign_out_script(call)}\n</main>")
-    assert "data-feedback-sso-sign-out" not in page(client, vendor_id)
+    assert SIGN_OUT not in page(client, vendor_id)
 
 
 def test_the_cookie_goes_once_every_widget_was_told() -> None:
@@ -95,7 +101,7 @@ def test_the_cookie_goes_once_every_widget_was_told() -> None:
 
 def test_a_page_of_another_vendor_leaves_the_entry() -> None:
     client = signed_out_client()
-    assert "data-feedback-sso-sign-out" not in page(client, "boostgpt")
+    assert SIGN_OUT not in page(client, "boostgpt")
     assert COOKIE in client.cookies
     assert client.cookies[COOKIE].value
     assert SLEEKPLAN_SIGN_OUT in page(client)
@@ -105,7 +111,7 @@ def test_a_page_that_signs_a_new_user_in_waits() -> None:
     """A reset after the new user's token would sign the new user out."""
     client = signed_out_client()
     client.force_login(UserFactory())
-    assert "data-feedback-sso-sign-out" not in page(client)
+    assert SIGN_OUT not in page(client)
     client.post("/test-logout/")
     assert SLEEKPLAN_SIGN_OUT in page(client)
 
@@ -120,7 +126,7 @@ def test_a_refused_user_gets_the_sign_out() -> None:
 def test_a_forged_cookie_is_ignored() -> None:
     client = Client()
     client.cookies[COOKIE] = "sleekplan"
-    assert "data-feedback-sso-sign-out" not in page(client)
+    assert SIGN_OUT not in page(client)
 
 
 def test_the_script_carries_the_csp_nonce(settings: Any) -> None:
@@ -131,8 +137,8 @@ def test_the_script_carries_the_csp_nonce(settings: Any) -> None:
     response = signed_out_client().get("/page/sleekplan/")
     nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     scripts = Snippet(response.content.decode()).scripts()
-    assert [script.attrs.get("data-feedback-sso-sign-out") for script in scripts] == [
-        None, "$sleek.resetUser"]
+    assert [script.attrs.get("data-call") for script in scripts] == [
+        None, None, None, "$sleek.resetUser"]  # the core and Sleekplan's module, then these
     assert {script.attrs.get("nonce") for script in scripts} == {nonce}
 
 
@@ -141,7 +147,7 @@ def test_without_the_middleware_nothing_happens(settings: Any) -> None:
     client = Client()
     client.force_login(UserFactory())
     assert COOKIE not in client.post("/test-logout/").cookies
-    assert "data-feedback-sso-sign-out" not in page(client)
+    assert SIGN_OUT not in page(client)
 
 
 def test_logout_works_with_broken_settings(settings: Any) -> None:
@@ -160,9 +166,7 @@ def test_a_spec_vendor_names_its_sign_out_call(settings: Any) -> None:
             "CLAIM_NAMES": {"email": "email"}, "SSO_URL": "https://acme.example/sso",
             "SIGN_OUT_CALL": ["zE", "messenger", "logoutUser"]}}}}
     client = signed_out_client()
-    assert ('<script src="/static/feedback_sso/feedback-sso.js" '
-            'data-feedback-sso-sign-out="zE messenger logoutUser"></script>') in page(
-        client, "acme")
+    assert sign_out_script("zE messenger logoutUser") in page(client, "acme")
     assert SLEEKPLAN_SIGN_OUT in page(client)
 
 

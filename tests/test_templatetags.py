@@ -4,6 +4,7 @@ sits in each vendor's snippet, and its escaping, is in the generated contract (t
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import pytest
@@ -22,9 +23,24 @@ def render(source: str, user: Any, **context: Any) -> str:
     return render_tag(user, source=source, **context)
 
 
+CORE = "/static/feedback_sso/feedback-sso.js"
+
+
+def module(vendor_id: str) -> str:
+    """A vendor module's URL as the tag renders it, its version written VERSION (the module
+    view's tests check that the version names the content)."""
+    return f"/feedback-sso/js/{vendor_id}.js?v=VERSION"
+
+
+def src(attrs: dict[str, str | None]) -> dict[str, str | None]:
+    """``attrs`` with a module's ``?v=<version>`` written ``?v=VERSION``."""
+    return {name: re.sub(r"\?v=[0-9a-f]{12}$", "?v=VERSION", value or "")
+            if name == "src" else value for name, value in attrs.items()}
+
+
 def sleek_token(html: str) -> str:
-    """The token the Sleekplan snippet hands feedback-sso.js for window.SLEEK_USER."""
-    (script,) = Snippet(html).scripts()
+    """The token the Sleekplan snippet hands its module for window.SLEEK_USER."""
+    _, script = Snippet(html).scripts()
     return script.attrs.get("data-token") or ""
 
 

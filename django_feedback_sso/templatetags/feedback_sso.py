@@ -1,8 +1,8 @@
 """``{% feedback_sso_token %}``.
 
 The library has no JSON filter on purpose: JSON escaped for ``<script>`` breaks out of an
-HTML attribute (``x" onmouseover=…``). Snippets hand data to feedback-sso.js in data
-attributes, which Django's autoescaping covers.
+HTML attribute (``x" onmouseover=…``). Snippets hand data to the vendors' JavaScript
+modules in data attributes, which Django's autoescaping covers.
 """
 
 from __future__ import annotations

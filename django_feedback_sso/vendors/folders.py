@@ -2,10 +2,10 @@
 
 A folder under ``django_feedback_sso/vendors/`` is a vendor when it is a package with a
 ``spec`` module defining ``SPEC``; its other files are found by name: templates
-(:data:`FILES`), ``sandbox.py`` (its sandbox URL options) and ``fixture.py`` (its contract,
-as its documents state it, for the generated tests). The
-app's own ``feedback_sso_vendors`` module hands these to the registry, which discovers them
-exactly as it discovers another installed app's vendors.
+(:data:`FILES`), ``widget.js`` (its JavaScript module, :mod:`.modules`), ``sandbox.py`` (its
+sandbox URL options) and ``fixture.py`` (its contract, as its documents state it, for the
+generated tests). The app's own ``feedback_sso_vendors`` module hands these to the
+registry, which discovers them exactly as it discovers another installed app's vendors.
 """
 
 from __future__ import annotations
@@ -68,7 +68,8 @@ def folder_module(vendor_id: str, name: str) -> Any:
 
 
 def folder_file(vendor_id: str, name: str) -> Path | None:
-    """The file ``name`` (one of :data:`FILES`) of a built-in vendor's folder, if it has it."""
+    """The file ``name`` (``widget.js``, one of :data:`FILES` …) of a built-in vendor's
+    folder, if it has it."""
     folder = builtin_folders().get(vendor_id)
     path = folder / name if folder else None
     return path if path is not None and path.is_file() else None

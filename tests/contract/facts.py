@@ -7,14 +7,17 @@ needs to find things (the display name a link shows).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.templatetags.static import static
 from django.urls import reverse
 
+import django_feedback_sso
 from django_feedback_sso.vendors import BUILTIN_SPECS
 from django_feedback_sso.vendors.spec import VendorSpec
 from tests.html import Parsed
@@ -72,12 +75,20 @@ class VendorFacts:
         """``TestWebsiteToolbox<kind>``: a test class name for this vendor."""
         return "Test" + "".join(part.title() for part in self.id.split("_")) + kind
 
+    @property
+    def module_url(self) -> str:
+        """The vendor's ``widget.js`` as the app serves it: its URL and a hash prefix."""
+        path = Path(django_feedback_sso.__file__).parent / "vendors" / self.id / "widget.js"
+        version = hashlib.sha256(path.read_bytes()).hexdigest()[:12] if path.exists() else ""
+        return f"{reverse('feedback_sso:script', args=[self.id])}?v={version}"
+
     def expand(self, template: str, options: Mapping[str, Any] | None = None) -> str:
         """``template`` with ``{OPTION}`` from ``options`` (the fixture's EXAMPLE unless
         given), ``{OPTION_HOST}``, and the app's own ``{helper}``, ``{token_url}`` and
-        ``{redirect_url}``."""
+        ``{redirect_url}``, and ``{module}``: the URL of the vendor's JavaScript module,
+        versioned by its content's hash (worked out here from the file)."""
         values = _Values(self.example if options is None else options)
-        values.update(helper=static("feedback_sso/feedback-sso.js"),
+        values.update(helper=static("feedback_sso/feedback-sso.js"), module=self.module_url,
                       token_url=reverse("feedback_sso:token", args=[self.id]),
                       redirect_url=reverse("feedback_sso:redirect", args=[self.id]))
         return template.format_map(values)

@@ -71,8 +71,7 @@ def test_zendesk_form_page_is_never_cached_and_sends_no_referrer(signed_in: Clie
     assert '<meta name="referrer" content="no-referrer">' in html
     assert "<noscript><button type=\"submit\">Continue to Zendesk Help Center</button>" in html
     (script,) = Snippet(html).scripts()
-    assert script.attrs == {"src": "/static/feedback_sso/feedback-sso.js",
-                            "data-feedback-sso": "post-form"}
+    assert script.attrs == {"src": "/static/feedback_sso/post-form.js"}
 
 
 @pytest.mark.parametrize(("name", "value"), [

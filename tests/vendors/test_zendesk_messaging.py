@@ -12,6 +12,7 @@ from joserfc.jwk import OctKey
 from django_feedback_sso.shortcuts import issue_token_for
 from tests.browser.support import PANEL, Page, fetches_a_fresh_token
 from tests.conftest import render_tag
+from tests.contract.facts import VendorFacts
 from tests.contract.forge import forge, good_claims, rejection
 from tests.html import Snippet
 from tests.oracle import verify
@@ -55,7 +56,9 @@ def test_the_tag_renders_zendesks_snippet_tag_first(vendor_settings: Any, user: 
 
     assert [s.attrs for s in scripts] == [
         {"id": "ze-snippet", "src": src},
-        {"src": "/static/feedback_sso/feedback-sso.js", "data-feedback-sso": "zendesk_messaging",
+        {"src": "/static/feedback_sso/feedback-sso.js"},
+        {"src": VendorFacts.of("zendesk_messaging").module_url,
+         "data-feedback-sso": "zendesk_messaging",
          "data-token-url": "/feedback-sso/zendesk_messaging/token/"}]
 
 

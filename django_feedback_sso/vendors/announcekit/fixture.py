@@ -30,7 +30,8 @@ EXAMPLE = {
 
 #: The tag with EXAMPLE for a signed-in user: feedback-sso.js pushes the widget.
 SNIPPET = [
-    ("script", {"src": "{helper}", "data-feedback-sso": "announcekit",
+    ("script", {"src": "{helper}"}, ""),
+    ("script", {"src": "{module}", "data-feedback-sso": "announcekit",
                 "data-widget-url": "{WIDGET_URL}", "data-selector": "{SELECTOR}",
                 "data-widget-src": "https://cdn.announcekit.app/widget-v2.js",
                 "data-token": "TOKEN"}, ""),

@@ -34,7 +34,8 @@ EXAMPLE = {
 #: feedback-sso.js calling Canny('render', {…, ssoToken}).
 SNIPPET = [
     ("div", {"data-canny": ""}, ""),
-    ("script", {"src": "{helper}", "data-feedback-sso": "canny",
+    ("script", {"src": "{helper}"}, ""),
+    ("script", {"src": "{module}", "data-feedback-sso": "canny",
                 "data-board-token": "{BOARD_TOKEN}",
                 "data-widget-src": "https://sdk.canny.io/sdk.js", "data-token": "TOKEN"}, ""),
 ]

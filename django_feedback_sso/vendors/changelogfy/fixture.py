@@ -21,7 +21,8 @@ EXAMPLE = {
 
 #: The tag with EXAMPLE for a signed-in user: feedback-sso.js sets CLF_config.
 SNIPPET = [
-    ("script", {"src": "{helper}", "data-feedback-sso": "changelogfy",
+    ("script", {"src": "{helper}"}, ""),
+    ("script", {"src": "{module}", "data-feedback-sso": "changelogfy",
                 "data-app-id": "{APP_ID}", "data-selector": ".changelogfy-widget",
                 "data-widget-src": "https://widget.changelogfy.com/index.js",
                 "data-token": "TOKEN"}, ""),

@@ -33,7 +33,8 @@ EXAMPLE = {
 
 #: The tag with EXAMPLE for a signed-in user: feedback-sso.js initialises the widget.
 SNIPPET = [
-    ("script", {"src": "{helper}", "data-feedback-sso": "featurebase",
+    ("script", {"src": "{helper}"}, ""),
+    ("script", {"src": "{module}", "data-feedback-sso": "featurebase",
                 "data-organization": "{ORGANIZATION}",
                 "data-widget-src": "https://do.featurebase.app/js/sdk.js",
                 "data-token": "TOKEN"}, ""),

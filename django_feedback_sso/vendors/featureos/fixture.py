@@ -36,7 +36,8 @@ EXAMPLE = {
 #: feedback-sso.js calling hellonext.init.
 SNIPPET = [
     ("div", {"data-hellonext": ""}, ""),
-    ("script", {"src": "{helper}", "data-feedback-sso": "featureos",
+    ("script", {"src": "{helper}"}, ""),
+    ("script", {"src": "{module}", "data-feedback-sso": "featureos",
                 "data-embed-url": "{EMBED_URL}",
                 "data-widget-src": "https://app.hellonext.co/embed.js", "data-token": "TOKEN"},
      ""),

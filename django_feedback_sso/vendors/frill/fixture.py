@@ -32,7 +32,8 @@ EXAMPLE = {
 
 #: The tag with EXAMPLE for a signed-in user: feedback-sso.js calls Frill('container').
 SNIPPET = [
-    ("script", {"src": "{helper}", "data-feedback-sso": "frill", "data-token": "TOKEN",
+    ("script", {"src": "{helper}"}, ""),
+    ("script", {"src": "{module}", "data-feedback-sso": "frill", "data-token": "TOKEN",
                 "data-script-key": "{SCRIPT_KEY}",
                 "data-widget-src": "https://widget.frill.co/v2/container.js"}, ""),
 ]

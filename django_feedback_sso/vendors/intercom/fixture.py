@@ -21,7 +21,8 @@ EXAMPLE = {
 
 #: The tag with EXAMPLE for a signed-in user: feedback-sso.js sets intercomSettings.
 SNIPPET = [
-    ("script", {"src": "{helper}", "data-feedback-sso": "intercom", "data-app-id": "{APP_ID}",
+    ("script", {"src": "{helper}"}, ""),
+    ("script", {"src": "{module}", "data-feedback-sso": "intercom", "data-app-id": "{APP_ID}",
                 "data-widget-src": "https://widget.intercom.io/widget/{APP_ID}",
                 "data-token": "TOKEN"}, ""),
 ]

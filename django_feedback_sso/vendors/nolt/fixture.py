@@ -24,7 +24,8 @@ EXAMPLE = {
 #: The tag with EXAMPLE for a signed-in user: feedback-sso.js calls nolt('identify'), and
 #: Nolt's board link.
 SNIPPET = [
-    ("script", {"src": "{helper}", "data-feedback-sso": "nolt",
+    ("script", {"src": "{helper}"}, ""),
+    ("script", {"src": "{module}", "data-feedback-sso": "nolt",
                 "data-widget-src": "https://cdn.nolt.io/widgets.js", "data-token": "TOKEN"},
      ""),
     ("a", {"href": "{PORTAL_URL}", "class": "feedback-sso-link", "data-nolt": "",

@@ -32,7 +32,8 @@ EXAMPLE = {
 #: The tag with EXAMPLE for a signed-in user: feedback-sso.js sets window.SLEEK_USER from
 #: data-token and loads the widget (https://sleekplan.com/docs/sdk/).
 SNIPPET = [
-    ("script", {"src": "{helper}", "data-feedback-sso": "sleekplan",
+    ("script", {"src": "{helper}"}, ""),
+    ("script", {"src": "{module}", "data-feedback-sso": "sleekplan",
                 "data-token-url": "{token_url}", "data-token": "TOKEN",
                 "data-product-id": "{PRODUCT_ID}",
                 "data-widget-src": "https://client.sleekplan.com/sdk/e.js"}, ""),

@@ -32,7 +32,8 @@ EXAMPLE = {
 
 #: The tag with EXAMPLE for a signed-in user: feedback-sso.js pushes ['set', {sso}].
 SNIPPET = [
-    ("script", {"src": "{helper}", "data-feedback-sso": "uservoice", "data-token": "TOKEN",
+    ("script", {"src": "{helper}"}, ""),
+    ("script", {"src": "{module}", "data-feedback-sso": "uservoice", "data-token": "TOKEN",
                 "data-widget-src": "{WIDGET_SCRIPT_URL}"}, ""),
 ]
 

@@ -26,7 +26,8 @@ EXAMPLE = {
 #: The tag with EXAMPLE for a signed-in user: no token in the page, feedback-sso.js fetches
 #: one from the token endpoint for each loginUser callback.
 SNIPPET = [
-    ("script", {"src": "{helper}", "data-feedback-sso": "zendesk_messaging",
+    ("script", {"src": "{helper}"}, ""),
+    ("script", {"src": "{module}", "data-feedback-sso": "zendesk_messaging",
                 "data-token-url": "{token_url}"}, ""),
 ]
 

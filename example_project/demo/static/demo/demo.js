@@ -26,7 +26,8 @@
     if (button.dataset.demoFlow === "productlift-sdk") {
       loadProductLiftSDK(button.dataset);
     } else if (button.dataset.demoFlow === "boostgpt-init") {
-      window.FeedbackSSO.wireBoostGPT(button.dataset.tokenUrl, button.dataset.botId);
+      window.FeedbackSSO.start("boostgpt", { tokenUrl: button.dataset.tokenUrl,
+                                             botId: button.dataset.botId });
     }
   });
 })();
