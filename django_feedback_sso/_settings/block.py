@@ -75,7 +75,7 @@ def _vendor(config_id: str, block: Mapping[str, Any], found: Collector) -> Vendo
                   "Give the dotted path of a django_feedback_sso.vendors.Vendor subclass.")
     except (TypeError, ValueError) as exc:
         found.add("E013", f"{found.key()}: {exc}.",
-                  "See ADDING_VENDORS.md for the SPEC keys.")
+                  "The documentation's \"Adding a vendor\" page lists the SPEC keys.")
     except Exception as exc:
         # A CLASS module that fails on import any other way. Reported, not raised: a
         # traceback from here carries the settings block, SECRET included, in its frame

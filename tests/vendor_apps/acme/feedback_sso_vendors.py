@@ -1,4 +1,4 @@
-"""Acme Board's SSO contract, as the SPEC dict a settings block takes (ADDING_VENDORS.md)."""
+"""Acme Board's SSO contract, as the SPEC dict a settings block takes (docs: Adding a vendor)."""
 
 VENDORS = {
     "acmeboard": {
