@@ -169,6 +169,14 @@ def test_boostgpt_says_so_when_no_widget_appears(page: Page) -> None:
         "(https://embed.boostgpt.co/widget.js) on this page.")
 
 
+def test_the_vendors_data_on_the_core_says_to_load_the_module(page: Page) -> None:
+    """Markup from before the modules started nothing, silently: now it says why."""
+    with page.expect_console_message(from_helper) as message:
+        page.goto("/helper/data_on_the_core/")
+
+    assert message.value.text == "feedback-sso.js: load the vendor's module after it"
+
+
 # Item 21: markup can't stand in for the helper's own <script>.
 
 def test_clobbered_current_script_reaches_no_attacker_url_and_starts_no_bot(page: Page) -> None:

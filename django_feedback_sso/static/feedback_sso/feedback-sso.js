@@ -4,7 +4,7 @@
   "use strict";
 
   var WAIT_SECONDS = 10;
-  var vendors = Object.create(null);  // vendor id -> {glue, script}, filled by define()
+  var vendors = Object.create(null);  // id -> {glue, script}, filled by define()
 
   // The token, or null when the user gets none (signed out, refused, vendor unavailable).
   function fetchToken(tokenUrl) {
@@ -15,8 +15,8 @@
       .catch(function () { return null; });
   }
 
-  // Through Document.prototype's getter: an injected <img name="currentScript" data-…>
-  // shadows document.currentScript (DOM clobbering), never the getter.
+  // Document.prototype's getter: an injected <img name="currentScript" data-…> shadows
+  // document.currentScript (DOM clobbering), never the getter.
   function runningScript() {
     var script = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript")
       .get.call(document);
@@ -27,8 +27,7 @@
     console.error("feedback-sso.js: " + error.message);
   }
 
-  // Resolves to find()'s first truthy answer, polled while widgets load, or rejects
-  // after 10 seconds.
+  // find()'s first truthy answer, polled while widgets load; rejects after 10 seconds.
   function waitFor(find, what, why) {
     var triesLeft = WAIT_SECONDS * 10;
     return new Promise(function (resolve, reject) {
@@ -45,8 +44,8 @@
     });
   }
 
-  // A vendor's SDK, once per page, after `near` with its nonce (so a nonce-based CSP lets
-  // it run); resolves once it has run.
+  // A vendor's SDK, once per page, after `near` with its nonce (for nonce-based CSPs);
+  // resolves once it ran.
   function loadScript(near, src) {
     var absolute = new URL(src, window.location.href).href;
     if ([].some.call(document.querySelectorAll("script[src]"),
@@ -63,7 +62,7 @@
     });
   }
 
-  // A queue or config object the page left at window[name], never an element of that id.
+  // The queue or config object at window[name], never an element of that id.
   function pageObject(name) {
     var value = window[name];
     return value && typeof value === "object" && !(value instanceof Node) ? value : null;
@@ -131,8 +130,8 @@
     new Promise(function (resolve) { resolve(vendor.glue(data, core)); }).catch(report);
   }
 
-  // Called by a module: its <script> with data-feedback-sso="<id>" starts the vendor with
-  // its data attributes; data-token goes (injected CSS selectors could match it).
+  // From a module: its <script> with data-feedback-sso="<id>" starts the vendor with its
+  // data attributes; data-token goes (injected CSS selectors could match it).
   function define(id, glue) {
     var script = runningScript();
     vendors[id] = { glue: typeof glue === "function" ? glue : described(glue), script: script };
@@ -149,4 +148,6 @@
   if (!first || typeof first.define !== "function") {
     window.FeedbackSSO = api;
   }
+  var own = runningScript();  // with data-feedback-sso: markup from before the modules
+  if (own && own.dataset.feedbackSso) report(Error("load the vendor's module after it"));
 })();

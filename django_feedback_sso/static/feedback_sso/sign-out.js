@@ -1,5 +1,5 @@
-/* After a sign-out (django_feedback_sso.signout), the widget's sign-out call once it is
- * there: "zE messenger logoutUser" is zE("messenger", "logoutUser"). */
+/* After a sign-out (signout.py): the widget's call, "zE messenger logoutUser" for
+ * zE("messenger", "logoutUser"), once it is there. */
 FeedbackSSO.define("sign-out", function (data, core) {
   var words = data.call.split(" ");
   core.waitFor(function () { return core.lookUp(words[0]); }).then(function (fn) {

@@ -1,8 +1,7 @@
 /* Intercom (https://developers.intercom.com/installing-intercom/web/identity-verification):
  * intercomSettings = {app_id, intercom_user_jwt}, then the Messenger as Intercom's snippet
- * starts it. Once it runs, the same user is an update (as that snippet does); another, or
- * none, is shutdown, then boot:
- * https://developers.intercom.com/installing-intercom/docs/intercom-javascript */
+ * starts it. Once it runs, the same user is an update (as there); another, or none,
+ * shutdown then boot (developers.intercom.com/installing-intercom/docs/intercom-javascript) */
 FeedbackSSO.define("intercom", function (data, core) {
   function userOf(jwt) {  // the user_id in a JWT's payload (base64url JSON), or null
     try {
