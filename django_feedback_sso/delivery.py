@@ -18,8 +18,9 @@ from django.conf import settings
 from django.template import Context, engines
 from django.template.backends.django import DjangoTemplates, get_installed_libraries
 from django.template.engine import Engine
-from django.urls import get_script_prefix, get_urlconf, reverse, reverse_lazy
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
 from . import signout
 from ._urls import add_query
@@ -96,6 +97,7 @@ def raw_token(request: Any, config_id: str | None = None) -> str:
 
 def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
     """Everything a snippet template may use. Only snippets that embed a token mint one."""
+    urls = _AppUrls()
     issued = token_for(request, config) if config.spec.delivery.embeds_token else None
     token = issued.token if issued else ""
     return {
@@ -106,11 +108,11 @@ def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
         "expires_at": issued.expires_at if issued else None,
         "signed_in": bool(token),
         "nonce": SimpleLazyObject(lambda: get_csp_nonce(request)),
-        # Lazy: each snippet prints at most one of them, and reversing costs.
-        "token_url": reverse_lazy("feedback_sso:token", args=[config.id]),
-        "redirect_url": reverse_lazy("feedback_sso:redirect", args=[config.id]),
+        # Lazy: each snippet prints one or two of them, and even a cached one costs.
+        "token_url": SimpleLazyObject(lambda: urls("feedback_sso:token", config.id)),
+        "redirect_url": SimpleLazyObject(lambda: urls("feedback_sso:redirect", config.id)),
         "script_url": _script_url(config, token),
-        "module_url": SimpleLazyObject(lambda: _snippets_module_url(config)),
+        "module_url": SimpleLazyObject(lambda: _snippets_module_url(config, urls)),
     }
 
 
@@ -123,28 +125,42 @@ def delivery_url(config: VendorConfig, token: str) -> str | None:
     return _script_url(config, token) if config.spec.delivery.script_token_param else None
 
 
-def module_url(vendor_id: str) -> str:
+def module_url(vendor_id: str, urls: _AppUrls | None = None) -> str:
     """The URL of a built-in vendor's JavaScript module, with its version; ``""`` if it has
     none (another app's vendor links its own, a static file)."""
-    return _module_url(vendor_id, get_urlconf(), get_script_prefix())
-
-
-def _snippets_module_url(config: VendorConfig) -> str:
-    """The module that goes with the configuration's snippet, ``""`` for a snippet that
-    has none of this app's."""
-    vendor_id = snippet_module(config.spec.snippet_template)
-    return module_url(vendor_id) if vendor_id else ""
-
-
-@reset_with("ROOT_URLCONF")
-@functools.cache
-def _module_url(vendor_id: str, urlconf: str | None, script_prefix: str) -> str:
-    """Once per URLconf and script prefix, which ``reverse`` reads from the request's
-    thread: reversing costs some 20 µs, on every page that shows a widget."""
     module = builtin_module(vendor_id)
     if module is None:
         return ""
-    return f"{reverse('feedback_sso:script', args=[vendor_id])}?v={module.version}"
+    return f"{(urls or _AppUrls())('feedback_sso:script', vendor_id)}?v={module.version}"
+
+
+class _AppUrls:
+    """``reverse(name, args=[arg])`` for the app's own URLs, worked out once for each
+    URLconf, script prefix and language (all that ``reverse`` reads besides its
+    arguments): a snippet prints one or two on every page, and reversing costs some 20 µs.
+    The three are read once for a render: each is a thread-local lookup."""
+
+    def __init__(self) -> None:
+        self._where: tuple[str | None, str, str | None] | None = None
+
+    def __call__(self, name: str, arg: str) -> str:
+        if self._where is None:
+            self._where = (get_urlconf(), get_script_prefix(), get_language())
+        return _reversed(name, arg, *self._where)
+
+
+def _snippets_module_url(config: VendorConfig, urls: _AppUrls) -> str:
+    """The module that goes with the configuration's snippet, ``""`` for a snippet that
+    has none of this app's."""
+    vendor_id = snippet_module(config.spec.snippet_template)
+    return module_url(vendor_id, urls) if vendor_id else ""
+
+
+@reset_with("ROOT_URLCONF")
+@functools.lru_cache(maxsize=1024)
+def _reversed(name: str, arg: str, urlconf: str | None, script_prefix: str,
+              language: str | None) -> str:
+    return reverse(name, args=[arg], urlconf=urlconf)
 
 
 def _sign_out(request: Any, config: VendorConfig, context: dict[str, Any]) -> str:

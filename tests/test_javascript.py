@@ -18,6 +18,7 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 from django.urls import resolve
 
+import django_feedback_sso
 from django_feedback_sso.vendors import BUILTIN_SPECS
 from django_feedback_sso.vendors.folders import builtin_folders
 from tests.factories import UserFactory
@@ -197,3 +198,48 @@ def test_every_module_file_is_served() -> None:
     for vendor_id, path in MODULES.items():
         response = Client().get(f"/feedback-sso/js/{vendor_id}.js")
         assert response.content == path.read_bytes()
+
+
+# The app's URLs in a snippet are reversed once and kept (delivery._AppUrls): the cache
+# must follow everything reverse() reads besides its arguments.
+
+MODULE = Path(django_feedback_sso.__file__).parent / "vendors" / "sleekplan" / "widget.js"
+
+
+def _urls_in(html: str) -> list[str]:
+    return [element.attrs.get("src") or element.attrs.get("data-token-url") or ""
+            for element in Snippet(html).scripts()][1:]
+
+
+def test_the_snippets_urls_follow_the_script_prefix(user: Any) -> None:
+    from django.urls import get_script_prefix, set_script_prefix
+
+    from tests.conftest import render_tag
+
+    before = _urls_in(render_tag(user, "sleekplan"))
+    prefix = get_script_prefix()
+    set_script_prefix("/mounted/")
+    try:
+        mounted = _urls_in(render_tag(user, "sleekplan"))
+    finally:
+        set_script_prefix(prefix)
+
+    assert [url.removeprefix("/") for url in before] == [
+        url.removeprefix("/mounted/") for url in mounted]
+    assert all(url.startswith("/mounted/feedback-sso/") for url in mounted)
+
+
+def test_the_snippets_urls_follow_the_requests_urlconf(user: Any) -> None:
+    from django.urls import set_urlconf
+
+    from tests.conftest import render_tag
+
+    render_tag(user, "sleekplan")  # the site's own URLconf's answers, kept
+    set_urlconf("tests.urls_mounted_elsewhere")  # as a middleware setting request.urlconf
+    try:
+        urls = _urls_in(render_tag(user, "sleekplan"))
+    finally:
+        set_urlconf(None)
+
+    assert [url.split("?")[0] for url in urls] == ["/elsewhere/js/sleekplan.js"]
+    assert urls[0].split("?")[1] == f"v={hashlib.sha256(MODULE.read_bytes()).hexdigest()[:12]}"

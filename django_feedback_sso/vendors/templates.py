@@ -53,7 +53,17 @@ def _loader(engine: Engine) -> CachedLoader:
 
 def get_template(engine: Engine, name: str) -> Any:
     """The engine's template ``name`` (a project's override), else the vendor folder's."""
+    if (engine, name) in _NOT_OVERRIDDEN:
+        return _loader(engine).get_template(name)
     try:
         return engine.get_template(name)
     except TemplateDoesNotExist:
+        if not engine.debug:
+            # Like a cached loader: in production the answer stays, and asking the
+            # engine again would raise (and build) the same exception on every render.
+            _NOT_OVERRIDDEN.add((engine, name))
         return _loader(engine).get_template(name)
+
+
+#: (engine, template name) the engine doesn't have, outside ``DEBUG``.
+_NOT_OVERRIDDEN: set[tuple[Engine, str]] = set()
