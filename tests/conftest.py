@@ -15,6 +15,15 @@ from tests.settings import FEEDBACK_SSO
 #: The browser's fixtures, for tests/browser/ and the browser tests of tests/vendors/.
 pytest_plugins = ["tests.browser.fixtures"]
 
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last: Playwright's sync API keeps an event loop in the main thread
+    from the first of them to the end of the session, and beside it async tests (an
+    ``AsyncClient``, ``async_to_sync``) refuse to run. The sort keeps every other order."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 #: Every vendor the test settings configure (one configuration each, named by its id).
 VENDORS = tuple(FEEDBACK_SSO["VENDORS"])
 #: Those with a redirect view (BoostGPT has no portal).
