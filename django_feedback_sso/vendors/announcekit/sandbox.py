@@ -1,8 +1,4 @@
-"""Where AnnounceKit is pointed at the sandbox's stand-in (``sandbox.js``, the verify page).
-
-``{sandbox}`` is where ``django_feedback_sso.sandbox.urls`` is included; see
-:func:`django_feedback_sso.sandbox.vendor_urls.vendor_options`.
-"""
+"""Where AnnounceKit is pointed at the sandbox (see ``vendor_urls.vendor_options``)."""
 
 OPTIONS = {
     "WIDGET_SCRIPT_URL": "{sandbox}/announcekit/widget.js",

@@ -1,9 +1,4 @@
-"""Canny's contract as its documents state it: the tests' fixture.
-
-Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module; the
-contract tests generated for every vendor (``tests/contract/``) read all of it.
-"""
+"""Canny's contract as its documents state it: the generated tests' fixture."""
 
 # from ../shared/research/vendors.md Part B and the vendors' pages.
 # "userData = {avatarURL (optional), email, id, name}", {algorithm: 'HS256'}.

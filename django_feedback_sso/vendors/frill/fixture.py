@@ -1,9 +1,4 @@
-"""Frill's contract as its documents state it: the tests' fixture.
-
-Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module; the
-contract tests generated for every vendor (``tests/contract/``) read all of it.
-"""
+"""Frill's contract as its documents state it: the generated tests' fixture."""
 
 # From the vendors' pages (../shared/research/vendors.md B3-B13), not the specs.
 # PHP/Node samples: email, id, name signed 'HS256' with the Frill SSO Key.

@@ -1,8 +1,4 @@
-"""Where Frill is pointed at the sandbox's stand-in (``sandbox.js``, the verify page).
-
-``{sandbox}`` is where ``django_feedback_sso.sandbox.urls`` is included; see
-:func:`django_feedback_sso.sandbox.vendor_urls.vendor_options`.
-"""
+"""Where Frill is pointed at the sandbox (see ``vendor_urls.vendor_options``)."""
 
 # Frill's Script, and its site for the redirect view; the redirect back's token
 # parameter is inferred (W005), so setting it here confirms what the sandbox reads.

@@ -1,9 +1,4 @@
-"""Issuely's contract as its documents state it: the tests' fixture.
-
-Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module; the
-contract tests generated for every vendor (``tests/contract/``) read all of it.
-"""
+"""Issuely's contract as its documents state it: the generated tests' fixture."""
 
 # companyId, email required; "exp must expire within 10 minutes of iat".
 DOCUMENTED = {

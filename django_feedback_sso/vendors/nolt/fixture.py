@@ -1,9 +1,4 @@
-"""Nolt's contract as its documents state it: the tests' fixture.
-
-Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module; the
-contract tests generated for every vendor (``tests/contract/``) read all of it.
-"""
+"""Nolt's contract as its documents state it: the generated tests' fixture."""
 
 # "id", "email", "name" in the payload; { algorithm: 'HS256' }.
 DOCUMENTED = {

@@ -1,9 +1,4 @@
-"""Sleekplan's contract as its documents state it: the tests' fixture.
-
-Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module; the
-contract tests generated for every vendor (``tests/contract/``) read all of it.
-"""
+"""Sleekplan's contract as its documents state it: the generated tests' fixture."""
 
 # "mail | Yes | Email address of the user"; HMAC SHA-256; nothing on time claims.
 DOCUMENTED = {

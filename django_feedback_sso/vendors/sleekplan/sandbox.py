@@ -1,8 +1,4 @@
-"""Where Sleekplan is pointed at the sandbox's stand-in (``sandbox.js``, the verify page).
-
-``{sandbox}`` is where ``django_feedback_sso.sandbox.urls`` is included; see
-:func:`django_feedback_sso.sandbox.vendor_urls.vendor_options`.
-"""
+"""Where Sleekplan is pointed at the sandbox (see ``vendor_urls.vendor_options``)."""
 
 # Sleekplan's widget loader, and the standalone board for the redirect view. The
 # parameter names below are inferred for the real vendors (check W005); the

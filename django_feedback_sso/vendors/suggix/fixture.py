@@ -1,9 +1,4 @@
-"""Suggix's contract as its documents state it: the tests' fixture.
-
-Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module; the
-contract tests generated for every vendor (``tests/contract/``) read all of it.
-"""
+"""Suggix's contract as its documents state it: the generated tests' fixture."""
 
 # "Your JWT payload must include: email, name"; {algorithm: 'HS256'}.
 DOCUMENTED = {

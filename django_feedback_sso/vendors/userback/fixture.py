@@ -1,9 +1,4 @@
-"""Userback's contract as its documents state it: the tests' fixture.
-
-Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module; the
-contract tests generated for every vendor (``tests/contract/``) read all of it.
-"""
+"""Userback's contract as its documents state it: the generated tests' fixture."""
 
 # "email, name and avatar_url" in the example; HS256.
 DOCUMENTED = {

@@ -1,9 +1,4 @@
-"""Zendesk Help Center's contract as its documents state it: the tests' fixture.
-
-Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module; the
-contract tests generated for every vendor (``tests/contract/``) read all of it.
-"""
+"""Zendesk Help Center's contract as its documents state it: the generated tests' fixture."""
 
 # Every official sample: {iat, jti, name, email}, HS256, header typ JWT; the jti is
 # "a unique, random string that prevents token reuse".

@@ -1,9 +1,4 @@
-"""Zendesk Messaging's contract as its documents state it: the tests' fixture.
-
-Transcribed from the vendor's pages, never derived from ``spec.py``: a wrong spec fails the
-tests instead of agreeing with itself. The app itself never reads this module; the
-contract tests generated for every vendor (``tests/contract/``) read all of it.
-"""
+"""Zendesk Messaging's contract as its documents state it: the generated tests' fixture."""
 
 # A signing key is "a key id (kid) and a shared secret"; external_id is the primary
 # identification (support.zendesk.com 4411666638746); kid in the header, scope "user"
