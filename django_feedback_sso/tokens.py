@@ -1,4 +1,10 @@
-"""Minting (and, for the sandbox, verifying) tokens. The only module that imports ``jwt``."""
+"""Minting (and, for the sandbox, verifying) tokens. The only module that imports ``jwt``.
+
+A "token" is whatever the vendor trusts (``VendorSpec.token.kind``): a JWT, signed with
+the shared ``SECRET`` or the site's ``PRIVATE_KEY``; the hex HMAC of one identity claim;
+or a DiscourseConnect answer (``sso=…&sig=…``). All three go through :func:`issue_token`,
+so every one is refused, checked, logged and audited the same way.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,9 @@ import logging
 import secrets
 import time
 import warnings
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from urllib.parse import urlencode
 
 import jwt
 from jwt import warnings as jwt_warnings
@@ -26,6 +33,7 @@ from .exceptions import (
 from .identity import user_identity
 from .policy import check_identity, check_user, check_user_passes
 from .signals import Surface, token_issued
+from .signatures import discourse_signature, encode_discourse, hmac_key, identity_hash
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -52,7 +60,9 @@ class IssuedToken(NamedTuple):
     token: str
     claims: Mapping[str, Any]
     jti: str | None
-    expires_at: int
+    #: Unix seconds; ``None`` for what carries no expiry (an identity hash, a
+    #: DiscourseConnect answer: ``VendorSpec.token.expires``).
+    expires_at: int | None
 
     def __repr__(self) -> str:  # the token is a credential: never in a repr or a log
         return (f"IssuedToken(config_id={self.config_id!r}, jti={self.jti!r}, "
@@ -60,7 +70,8 @@ class IssuedToken(NamedTuple):
 
 
 def issue_token(user: Any, config: VendorConfig, *, now: float | None = None,
-                surface: Surface = "code", request: HttpRequest | None = None) -> IssuedToken:
+                surface: Surface = "code", request: HttpRequest | None = None,
+                echo: Mapping[str, Any] | None = None) -> IssuedToken:
     """Mint a token for ``user`` with ``config``, or raise why not.
 
     ``config`` comes from :func:`django_feedback_sso.conf.get_vendor_config`; holding only
@@ -69,25 +80,31 @@ def issue_token(user: Any, config: VendorConfig, *, now: float | None = None,
     one, and another :class:`~django_feedback_sso.exceptions.FeedbackSSOError` when a hook
     misbehaves. ``surface`` and ``request`` say where the token goes; they only travel on
     to the :data:`~django_feedback_sso.signals.token_issued` signal (the audit log records
-    them). ``now`` (Unix seconds) is for tests.
+    them). ``echo``: what the vendor's own request asks to get back in the claims (the
+    ``nonce`` of a DiscourseConnect or Freshworks round trip), checked by the caller.
+    ``now`` (Unix seconds) is for tests.
     """
     check_user(config, user)
     identity = user_identity(user)  # read once: request.user is a lazy proxy
     check_identity(config, identity)
     check_user_passes(config, user)
     payload = build_claims(config, user, identity)
-    payload.update(time_claims(config, time.time() if now is None else now))
+    if echo:
+        payload.update(echo)
+    kind = config.spec.token.kind
+    if kind == "jwt":
+        payload.update(time_claims(config, time.time() if now is None else now))
     missing = config.vendor.missing_claims(payload)
     if missing:
         raise FeedbackSSOClaimError(config.id, missing[0], f"is required by {config.spec.name}")
-    token = _sign(payload, config)
+    token = _SIGNERS[kind](payload, config)
     if len(token) > MAX_TOKEN_LENGTH:
         logger.warning("feedback_sso: a %s token would be %d characters, over the %d limit; "
                        "refused (are USER_CLAIMS values too large?)", config.id, len(token),
                        MAX_TOKEN_LENGTH)
         raise FeedbackSSORefused(config.id, FeedbackSSORefused.TOKEN_TOO_LARGE)
     issued = IssuedToken(config_id=config.id, token=token, claims=payload,
-                         jti=payload.get("jti"), expires_at=payload["exp"])
+                         jti=payload.get("jti"), expires_at=payload.get("exp"))
     token_issued.send(sender=type(config.vendor), config_id=config.id,
                       vendor_id=config.vendor.id, user=user, claims=payload, jti=issued.jti,
                       expires_at=issued.expires_at, surface=surface, request=request)
@@ -156,6 +173,46 @@ def _sign(payload: dict[str, Any], config: VendorConfig) -> str:
     raise FeedbackSSOSigningError(f"{config.id}: signing failed ({failure})") from None
 
 
+def _sign_identity_hash(payload: dict[str, Any], config: VendorConfig) -> str:
+    """The hex HMAC of the hashed claim's value, as the vendor recomputes it.
+
+    A hook may return the hashed claim as a number (Gleap's user id): it is hashed as the
+    text the widget sends, ``str(value)``. "from None" as in ``_sign``: the key is a local.
+    """
+    token = config.spec.token
+    value = payload[token.hashed_claim or ""]
+    try:
+        return identity_hash(_hmac_key(config.secret, token.key_encoding), str(value),
+                             token.algorithm)
+    except Exception as exc:
+        failure = type(exc).__name__
+    raise FeedbackSSOSigningError(f"{config.id}: signing failed ({failure})") from None
+
+
+def _sign_discourse_connect(payload: dict[str, Any], config: VendorConfig) -> str:
+    """``sso=…&sig=…``: the payload as DiscourseConnect encodes it, and its signature."""
+    try:
+        sso = encode_discourse(payload)
+        sig = discourse_signature(_hmac_key(config.secret, "text"), sso)
+    except Exception as exc:
+        failure = type(exc).__name__
+    else:
+        return urlencode({"sso": sso, "sig": sig})
+    raise FeedbackSSOSigningError(f"{config.id}: signing failed ({failure})") from None
+
+
+@functools.lru_cache(maxsize=256)
+def _hmac_key(secret: str, encoding: Literal["text", "hex"]) -> bytes:
+    return hmac_key(secret, encoding)
+
+
+_SIGNERS: dict[str, Callable[[dict[str, Any], VendorConfig], str]] = {
+    "jwt": _sign,
+    "identity_hash": _sign_identity_hash,
+    "discourse_connect": _sign_discourse_connect,
+}
+
+
 def header_fields(config: VendorConfig) -> dict[str, Any] | None:
     """The vendor's own JWT header fields (``VendorSpec.header_options``), if it has any.
 
@@ -204,7 +261,8 @@ def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
     options: Any = {"verify_exp": False, "verify_iat": False, "verify_nbf": False}
     try:
         claims: dict[str, Any] = jwt.decode(
-            token, config.secret, algorithms=[config.spec.token.algorithm], options=options)
+            token, verifying_key(config), algorithms=[config.spec.token.algorithm],
+            options=options)
     except jwt.InvalidAlgorithmError:
         raise FeedbackSSOTokenRejected(
             config.id, FeedbackSSOTokenRejected.WRONG_ALGORITHM,
@@ -224,6 +282,34 @@ def verify_signature(token: str, config: VendorConfig) -> dict[str, Any]:
     else:
         return claims
     raise FeedbackSSOSigningError(f"{config.id}: verifying failed ({failure})") from None
+
+
+def verifying_key(config: VendorConfig) -> Any:
+    """What checks a signature: the shared secret, or the public half of ``PRIVATE_KEY``."""
+    if not config.spec.token.uses_key_pair:
+        return config.secret
+    return _public_key(config.secret, config.spec.token.algorithm)
+
+
+@functools.lru_cache(maxsize=64)
+def _public_key(private_pem: str, algorithm: str) -> Any:
+    """The public key of a PEM private key, loaded as PyJWT loads it."""
+    return get_default_algorithms()[algorithm].prepare_key(private_pem).public_key()
+
+
+def public_key_pem(config: VendorConfig) -> str:
+    """The public key the vendor's dashboard asks for (``SubjectPublicKeyInfo`` PEM).
+
+    Raises :class:`FeedbackSSOSigningError` for a configuration without a key pair.
+    """
+    if not config.spec.token.uses_key_pair:
+        raise FeedbackSSOSigningError(f"{config.id}: {config.spec.name} shares a SECRET; "
+                                      "there is no public key")
+    from cryptography.hazmat.primitives import serialization
+
+    key = _public_key(config.secret, config.spec.token.algorithm)
+    return str(key.public_bytes(serialization.Encoding.PEM,
+                                serialization.PublicFormat.SubjectPublicKeyInfo).decode())
 
 
 def unverified_header(token: str, config: VendorConfig) -> dict[str, Any]:

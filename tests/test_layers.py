@@ -46,7 +46,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("settings types", ("_settings.types",)),
     ("settings parsing", ("_settings",)),
     ("settings getters", ("conf",)),
-    ("pipeline", ("identity", "claims", "policy", "tokens", "verification", "redirects")),
+    ("pipeline", ("signatures", "identity", "claims", "policy", "tokens", "verification", "redirects")),
     ("delivery", ("delivery", "signout", "views", "urls", "templatetags", "jinja2",
                   "shortcuts", "checks", "management", "contrib", "sandbox", "apps")),
     ("audit", ("audit",)),

@@ -103,6 +103,10 @@ EVERYTHING = VendorSpec.from_flat(
     sign_out_call=("Everything.forget", "now"),
     harmless_role_values={"role": ("none",)},
     header_options={"kid": "PARAM"},
+    token_kind="identity_hash",
+    hashed_claim="mail",
+    key_encoding="hex",
+    handshake="oidc_implicit",
 )
 
 

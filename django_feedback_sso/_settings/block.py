@@ -12,6 +12,7 @@ from ..vendors.custom import as_timedelta
 from ..vendors.docs import DOCS_URL
 from ..vendors.spec import COMMON_OPTIONS, RESERVED_CLAIMS
 from .collector import Collector, quoted, type_name
+from .keys import read_private_key
 from .options import read_options
 from .types import Hook, Problem, VendorConfig, did_you_mean
 
@@ -38,7 +39,8 @@ def parse_block(config_id: str, block: Any, hooks: Mapping[str, Hook | None],
         return None, found.problems
     spec = vendor.spec
     _check_unknown_keys(vendor, block, found)
-    secret = _secret(vendor, block, found)
+    secret = (read_private_key(vendor, block, found) if spec.token.uses_key_pair
+              else _secret(vendor, block, found))
     lifetime = _lifetime(vendor, block, found)
     allow_staff = block.get("ALLOW_STAFF", False)
     if not isinstance(allow_staff, bool):
@@ -101,8 +103,14 @@ def _unknown_vendor(name: str, where: str, found: Collector) -> None:
 
 
 def _check_unknown_keys(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> None:
-    known = [*COMMON_OPTIONS, *(option.name for option in vendor.spec.options)]
+    # A key pair's vendor takes PRIVATE_KEY instead of SECRET (keys.read_private_key says
+    # so of a SECRET given anyway); every other vendor shares a SECRET.
+    not_taken = "SECRET" if vendor.spec.token.uses_key_pair else "PRIVATE_KEY"
+    known = [*(name for name in COMMON_OPTIONS if name != not_taken),
+             *(option.name for option in vendor.spec.options)]
     for name in block:
+        if name == "SECRET":
+            continue
         if name not in known:
             found.add("E006", f"{found.key(str(name))} is not an option of {vendor.name}.",
                       did_you_mean(str(name), known) + f"{vendor.name} takes: {', '.join(known)}.")

@@ -7,9 +7,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-#: Algorithms a vendor spec may name. Vendors share an HMAC secret with us; asymmetric
-#: schemes and ``none`` are deliberately absent (algorithm confusion, unsigned tokens).
-ALLOWED_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
+#: Algorithms a vendor spec may name. Most vendors share an HMAC secret with us
+#: (``SECRET``); a few hold the public half of the site's own key pair (``PRIVATE_KEY``:
+#: Freshworks, RS256). ``none`` is deliberately absent, and every verification pins the one
+#: algorithm of the spec, so a token can't pick its own (algorithm confusion).
+HMAC_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
+KEY_PAIR_ALGORITHMS = frozenset({"RS256", "ES256"})
+ALLOWED_ALGORITHMS = HMAC_ALGORITHMS | KEY_PAIR_ALGORITHMS
+
+#: What a vendor trusts: a JWT (``jwt``); an HMAC of one identity claim, which its widget
+#: sends beside the identity (``identity_hash``: Help Scout, Front, Chatwoot …); a
+#: DiscourseConnect payload and its signature (``discourse_connect``).
+TokenKind = Literal["jwt", "identity_hash", "discourse_connect"]
+TOKEN_KINDS: tuple[TokenKind, ...] = ("jwt", "identity_hash", "discourse_connect")
+
+#: Round trips a vendor starts by sending the user to our redirect view with a request
+#: we must answer (``Redirect.handshake``): DiscourseConnect's signed ``sso`` payload, and
+#: Freshworks' OpenID-style ``nonce`` and ``state``.
+Handshake = Literal["discourse_connect", "oidc_implicit"]
+HANDSHAKES: tuple[Handshake, ...] = ("discourse_connect", "oidc_implicit")
 
 #: Registered claims the token module sets itself; settings and hooks may not.
 TIME_CLAIMS = ("iat", "exp", "jti")
@@ -17,7 +33,8 @@ RESERVED_CLAIMS = frozenset({*TIME_CLAIMS, "nbf"})
 
 #: Keys of every configuration block; no vendor option may take one of these names (an
 #: option named ``SECRET`` would hand the secret to snippet templates and claims).
-COMMON_OPTIONS = ("VENDOR", "SECRET", "LIFETIME", "ALLOW_STAFF", "CLAIMS", "CLASS", "SPEC")
+COMMON_OPTIONS = ("VENDOR", "SECRET", "PRIVATE_KEY", "LIFETIME", "ALLOW_STAFF", "CLAIMS", "CLASS",
+                  "SPEC")
 
 #: The :class:`VendorSpec` fields an option may replace (``VendorOption.spec_fields``):
 #: parameter names, so a ``param`` option's checked value fits them.

@@ -26,19 +26,26 @@ from .parts import (
     _JS_WORD,
     ALLOWED_ALGORITHMS,
     COMMON_OPTIONS,
+    HANDSHAKES,
+    HMAC_ALGORITHMS,
+    KEY_PAIR_ALGORITHMS,
     PARAM_FIELDS,
     RESERVED_CLAIMS,
     TIME_CLAIMS,
+    TOKEN_KINDS,
     ClaimRule,
+    Handshake,
     IdentityField,
     OptionKind,
+    TokenKind,
     VendorOption,
 )
 
-__all__ = ["ALLOWED_ALGORITHMS", "COMMON_OPTIONS", "DERIVE", "FLAT_FIELDS", "LINK_TEMPLATE",
-           "PARAM_FIELDS", "RESERVED_CLAIMS", "TIME_CLAIMS", "ClaimRule", "Claims", "Delivery",
-           "IdentityField", "OptionKind", "Redirect", "Token", "VendorOption", "VendorSpec",
-           "Widget"]
+__all__ = ["ALLOWED_ALGORITHMS", "COMMON_OPTIONS", "DERIVE", "FLAT_FIELDS", "HANDSHAKES",
+           "HMAC_ALGORITHMS", "KEY_PAIR_ALGORITHMS", "LINK_TEMPLATE", "PARAM_FIELDS",
+           "RESERVED_CLAIMS", "TIME_CLAIMS", "TOKEN_KINDS", "ClaimRule", "Claims", "Delivery",
+           "Handshake", "IdentityField", "OptionKind", "Redirect", "Token", "TokenKind",
+           "VendorOption", "VendorSpec", "Widget"]
 
 #: The generic snippet: a link through the redirect view.
 LINK_TEMPLATE = "feedback_sso/snippets/link.html"
@@ -80,7 +87,18 @@ class Claims:
 class Token:
     """How the token is signed, and for how long it lives."""
 
+    #: What the vendor trusts (:data:`~django_feedback_sso.vendors.parts.TokenKind`): a
+    #: JWT; an HMAC of one claim (``identity_hash``); a DiscourseConnect payload.
+    kind: TokenKind = "jwt"
+    #: The JWT's algorithm; for ``identity_hash`` and ``discourse_connect``, ``HS256`` is
+    #: HMAC-SHA256 with the same secret. ``RS256``/``ES256`` sign with ``PRIVATE_KEY``.
     algorithm: str = "HS256"
+    #: ``identity_hash``: the claim whose value is hashed (Help Scout ``email``, Gleap
+    #: ``id``). The other claims travel beside it unsigned, as the vendor documents.
+    hashed_claim: str | None = None
+    #: ``identity_hash``: how ``SECRET`` becomes the HMAC key: its UTF-8 bytes (``text``),
+    #: or the bytes its hex digits spell (``hex``: Pylon's secret is hex to decode).
+    key_encoding: Literal["text", "hex"] = "text"
     default_lifetime: timedelta = timedelta(minutes=5)
     max_lifetime: timedelta | None = None
     time_claims: tuple[str, ...] = TIME_CLAIMS
@@ -90,6 +108,18 @@ class Token:
     header_options: Mapping[str, str] = field(default_factory=dict)
     #: The vendor refuses a token whose ``jti`` it has seen before (replay protection).
     rejects_reused_jti: bool = False
+
+    @property
+    def uses_key_pair(self) -> bool:
+        """Signed with the site's ``PRIVATE_KEY``, not a shared ``SECRET``."""
+        return self.algorithm in KEY_PAIR_ALGORITHMS
+
+    @property
+    def expires(self) -> bool:
+        """Whether what is signed carries an expiry (``exp``): JWTs do; an identity hash
+        is the same for the same user until the secret changes, and a DiscourseConnect
+        answer is bound to the forum's nonce instead."""
+        return self.kind == "jwt"
 
 
 @dataclass(frozen=True)
@@ -137,6 +167,10 @@ class Redirect:
     #: Options whose hosts count as the vendor's own for return targets. Derived by
     #: default: the portal (``base_url``) option, else the SSO URL's option.
     host_options: tuple[str, ...] = DERIVE
+    #: A round trip the vendor starts (:data:`~django_feedback_sso.vendors.parts.HANDSHAKES`):
+    #: the redirect view answers the vendor's signed request (DiscourseConnect) or its
+    #: ``nonce`` and ``state`` (Freshworks) instead of pushing a token to the SSO URL.
+    handshake: Handshake | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +207,9 @@ FLAT_FIELDS: dict[str, tuple[str, str]] = {
                                             "passthrough_params", "host_passthrough_params")},
     "delivery_method": ("redirect", "method"), "host_options": ("redirect", "host_options"),
     "page_globals": ("widget", "page_globals"), "sign_out_call": ("widget", "sign_out_call"),
+    # The kinds of signature besides a JWT (issue 19): last, so the older keys keep their order.
+    "token_kind": ("token", "kind"), "hashed_claim": ("token", "hashed_claim"),
+    "key_encoding": ("token", "key_encoding"), "handshake": ("redirect", "handshake"),
 }
 GROUPS = {"claims": Claims, "token": Token, "delivery": Delivery, "redirect": Redirect,
           "widget": Widget}
@@ -251,12 +288,38 @@ class VendorSpec:
         if any(not _JS_WORD.fullmatch(arg) for arg in widget.sign_out_call[1:]):
             raise ValueError(f"{self.id}: sign_out_call arguments must be words (letters, "
                              "digits, _, $, -)")
+        self._check_kind()
         if "alg" in token.header_options:
             raise ValueError(f"{self.id}: the alg header is the algorithm field's")
         unknown_options = set(token.header_options.values()) - {o.name for o in self.options}
         if unknown_options:
             raise ValueError(f"{self.id}: header_options names unknown options "
                              f"{', '.join(sorted(unknown_options))}")
+
+    def _check_kind(self) -> None:
+        """Each kind of signature has what it needs, and nothing it can't use."""
+        token, redirect = self.token, self.redirect
+        if token.kind not in TOKEN_KINDS:
+            raise ValueError(f"{self.id}: token_kind must be one of {', '.join(TOKEN_KINDS)}")
+        if redirect.handshake is not None and redirect.handshake not in HANDSHAKES:
+            raise ValueError(f"{self.id}: handshake must be one of {', '.join(HANDSHAKES)}")
+        if token.key_encoding not in ("text", "hex"):
+            raise ValueError(f"{self.id}: key_encoding must be text or hex")
+        if token.kind != "jwt" and token.algorithm not in HMAC_ALGORITHMS:
+            raise ValueError(f"{self.id}: a {token.kind} is an HMAC: algorithm must be one of "
+                             f"{', '.join(sorted(HMAC_ALGORITHMS))}")
+        if token.kind == "identity_hash":
+            if not token.hashed_claim:
+                raise ValueError(f"{self.id}: an identity_hash needs the hashed_claim")
+            if token.hashed_claim not in self.claims.required:
+                raise ValueError(f"{self.id}: the hashed_claim {token.hashed_claim!r} must be "
+                                 "a required claim (nothing to hash without it)")
+        elif token.hashed_claim is not None or token.key_encoding != "text":
+            raise ValueError(f"{self.id}: hashed_claim and key_encoding are for an "
+                             "identity_hash only")
+        if (token.kind == "discourse_connect") != (redirect.handshake == "discourse_connect"):
+            raise ValueError(f"{self.id}: a discourse_connect token goes with the "
+                             "discourse_connect handshake, and only with it")
 
     def _check_options(self) -> None:
         """Options are named once, exist where named, and replace only parameter names."""

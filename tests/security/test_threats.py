@@ -59,14 +59,29 @@ def test_every_token_is_hs256_whatever_the_settings_say(
         "alg": "HS256", "typ": "JWT", **dict(DOCUMENTED[vendor_id].header)}
 
 
-@pytest.mark.parametrize("algorithm", ["none", "None", "RS256", "ES256", "PS256", "EdDSA"])
-def test_a_spec_cannot_choose_an_unsigned_or_asymmetric_algorithm(
+@pytest.mark.parametrize("algorithm", ["none", "None", "PS256", "EdDSA", "HS1"])
+def test_a_spec_cannot_choose_an_unsigned_or_unlisted_algorithm(
     settings: Any, algorithm: str
 ) -> None:
     settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": "x" * 40, "SPEC": {
         "CLAIM_NAMES": {"email": "email"}, "ALGORITHM": algorithm}}}}
 
     assert [m.id for m in check_settings()] == ["feedback_sso.E013"]
+
+
+@pytest.mark.parametrize("algorithm", ["RS256", "ES256"])
+def test_a_key_pair_algorithm_never_signs_with_a_shared_secret(
+    settings: Any, algorithm: str
+) -> None:
+    # RS256 "signed" with an HMAC secret is the algorithm-confusion attack's other half:
+    # a key-pair spec takes PRIVATE_KEY only, and a SECRET beside it is an error.
+    settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": "x" * 40, "SPEC": {
+        "CLAIM_NAMES": {"email": "email"}, "ALGORITHM": algorithm}}}}
+
+    messages = check_settings()
+    assert {m.id for m in messages} == {"feedback_sso.E020"}
+    assert any("takes no shared secret" in m.msg for m in messages)
+    assert not any("x" * 8 in f"{m.msg} {m.hint}" for m in messages)
 
 
 @pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")
