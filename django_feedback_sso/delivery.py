@@ -106,6 +106,8 @@ def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
         "options": config.options,
         "token": token,
         "expires_at": issued.expires_at if issued else None,
+        # What an identity hash signs, for the snippet to hand the widget beside it.
+        "identity": issued.claims if issued else {},
         "signed_in": bool(token),
         "nonce": SimpleLazyObject(lambda: get_csp_nonce(request)),
         # Lazy: each snippet prints one or two of them, and even a cached one costs.

@@ -20,6 +20,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 
 from .conf import VendorConfig
 from .exceptions import FeedbackSSOTokenRejected as Rejected
+from .signatures import hash_matches, hmac_key
 from .tokens import unverified_header, verify_signature
 from .vendors.spec import IdentityField
 
@@ -66,6 +67,38 @@ def verify_token(token: str, config: VendorConfig, *, now: float | None = None,
     clock = time.time() if now is None else now
     for rule in RULES:
         rule.check(config, claims, clock, replay_guard)
+    return claims
+
+
+def verify_identity_hash(presented: str, identity_claims: Mapping[str, Any],
+                         config: VendorConfig) -> dict[str, Any]:
+    """The claims if ``presented`` is the hash the vendor recomputes from them.
+
+    An ``identity_hash`` vendor (Help Scout, Front, Chatwoot …) gets the identity and its
+    hash side by side from the widget and recomputes the HMAC of the hashed claim's value
+    with its copy of the secret; only that claim is signed. The required claims, the
+    values and the account are then checked as for a JWT; there is no expiry to check.
+    Raises :class:`~django_feedback_sso.exceptions.FeedbackSSOTokenRejected`.
+    """
+    token = config.spec.token
+    claims = dict(identity_claims)
+    value = claims.get(token.hashed_claim or "")
+    if value in (None, ""):
+        raise Rejected(config.id, Rejected.MISSING_CLAIM,
+                       f"{config.spec.name} hashes the claim {token.hashed_claim!r}, which "
+                       "was not sent", claim=token.hashed_claim)
+    try:
+        key = hmac_key(config.secret, token.key_encoding)
+        matches = hash_matches(key, str(value), presented, token.algorithm)
+    except ValueError:
+        matches = False
+    if not matches:
+        raise Rejected(config.id, Rejected.BAD_SIGNATURE,
+                       f"the hash is not the HMAC of {token.hashed_claim!r} with "
+                       f"{config.spec.name}'s secret")
+    for rule in RULES:
+        if rule.name in HASH_RULES:
+            rule.check(config, claims, 0.0, None)
     return claims
 
 
@@ -240,6 +273,8 @@ def _check_replay(config: VendorConfig, claims: Mapping[str, Any], now: float,
 
 
 SIGNATURE = "signature"
+#: The rules that apply to an identity hash's claims: it has no time claims or jti.
+HASH_RULES = frozenset({"required claims", "claim values", "account"})
 REPLAY = "replay"
 TIME_TYPES = "time claims are numbers"
 

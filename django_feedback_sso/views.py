@@ -27,6 +27,7 @@ from .exceptions import (
     FeedbackSSORefused,
     FeedbackSSOUnknownVendor,
 )
+from .handshakes import answer_handshake
 from .redirects import passed_through, safe_return_target
 from .signals import Surface
 from .tokens import MAX_URL_LENGTH, issue_token
@@ -62,8 +63,10 @@ def token_answer(request: HttpRequest, user: Any, config_id: str,
     """The token endpoint's answer, as (HTTP status, JSON body).
 
     Shared by :class:`TokenView` and the REST framework view, so both answer alike:
-    200 ``{"token", "expires_at"}``; 401 ``authentication_required``; 403 ``refused`` with
-    the ``reason``; 503 ``vendor_unavailable``; an unknown configuration id is a 404.
+    200 ``{"token", "expires_at"}`` (an identity hash also ``"identity"``: the claims the
+    widget sends beside it; its ``expires_at`` is ``null``); 401
+    ``authentication_required``; 403 ``refused`` with the ``reason``; 503
+    ``vendor_unavailable``; an unknown configuration id is a 404.
     """
     config = vendor_config(config_id)
     if config is None:
@@ -77,7 +80,11 @@ def token_answer(request: HttpRequest, user: Any, config_id: str,
     except Exception:
         log_or_raise(config_id, "token")
         return 503, {"error": "vendor_unavailable"}
-    return 200, {"token": issued.token, "expires_at": issued.expires_at}
+    body: dict[str, Any] = {"token": issued.token, "expires_at": issued.expires_at}
+    if config.spec.token.kind == "identity_hash":
+        # The hash signs one of these; the widget needs them all to identify the user.
+        body["identity"] = dict(issued.claims)
+    return 200, body
 
 
 class VendorView(View):
@@ -151,6 +158,8 @@ class SSORedirectView(VendorView):
         if config is None:
             return never_cached(HttpResponse("Sign-in to this service is unavailable.",
                                              status=503, content_type="text/plain"))
+        if config.spec.redirect.handshake:
+            return never_cached(answer_handshake(request, config))
         if not config.vendor.has_redirect(config.options):
             raise Http404("This vendor has no redirect sign-in configured.")
         if not request.user.is_authenticated:

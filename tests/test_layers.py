@@ -46,8 +46,9 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("settings types", ("_settings.types",)),
     ("settings parsing", ("_settings",)),
     ("settings getters", ("conf",)),
-    ("pipeline", ("signatures", "identity", "claims", "policy", "tokens", "verification", "redirects")),
-    ("delivery", ("delivery", "signout", "views", "urls", "templatetags", "jinja2",
+    ("pipeline", ("signatures", "identity", "claims", "policy", "tokens", "verification",
+                  "redirects")),
+    ("delivery", ("delivery", "handshakes", "signout", "views", "urls", "templatetags", "jinja2",
                   "shortcuts", "checks", "management", "contrib", "sandbox", "apps")),
     ("audit", ("audit",)),
 ]

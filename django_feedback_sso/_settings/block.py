@@ -18,6 +18,7 @@ from .types import Hook, Problem, VendorConfig, did_you_mean
 
 #: RFC 7518 §3.2: an HMAC key should be at least as long as the hash output.
 MIN_SECRET_BYTES = {"HS256": 32, "HS384": 48, "HS512": 64}
+_HEX = re.compile(r"(?:[0-9A-Fa-f]{2})+")
 #: Configuration ids appear in URLs (``<slug:config_id>``) and template tags.
 _CONFIG_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
@@ -118,10 +119,10 @@ def _check_unknown_keys(vendor: Vendor, block: Mapping[str, Any], found: Collect
 
 def _secret(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> str:
     secret = block.get("SECRET")
+    variable = re.sub(r"[^A-Z0-9]+", "_", str(found.config_id).upper())
+    read = (f"read from the environment (e.g. env('{variable}_SSO_SECRET') with "
+            "django-environ), never committed.")
     if not isinstance(secret, str) or not secret:
-        variable = re.sub(r"[^A-Z0-9]+", "_", str(found.config_id).upper())
-        read = (f"read from the environment (e.g. env('{variable}_SSO_SECRET') with "
-                "django-environ), never committed.")
         if secret is None or isinstance(secret, str):  # left out, None or ""
             found.add("E004", f"{found.key('SECRET')} is missing or empty.",
                       f"Set it to {vendor.name}'s SSO secret, {read}")
@@ -137,6 +138,12 @@ def _secret(vendor: Vendor, block: Mapping[str, Any], found: Collector) -> str:
         found.add("E004", f"{found.key('SECRET')} is not valid Unicode text (it contains a "
                   "lone surrogate).", "Copy the secret from the vendor again; check how it is "
                   "read from the environment.")
+        return ""
+    if vendor.spec.token.key_encoding == "hex" and not _HEX.fullmatch(secret.strip()):
+        # Its shape only, never the value: "not hexadecimal" says all that is wrong.
+        found.add("E004", f"{found.key('SECRET')} must be hexadecimal: {vendor.name} uses "
+                  "the bytes its hex digits spell as the key.",
+                  f"Copy the secret from {vendor.name} again, exactly as shown; {read}")
         return ""
     minimum = MIN_SECRET_BYTES[vendor.spec.token.algorithm]
     if size < minimum:

@@ -33,7 +33,7 @@ def read_private_key(vendor: Vendor, block: Mapping[str, Any], found: Collector)
                   "environment; `manage.py feedback_sso_public_key` prints the public key "
                   f"to give {vendor.name}.")
     value = block.get("PRIVATE_KEY")
-    variable = re.sub(r"[^A-Z0-9]+", "_", found.config_id.upper())
+    variable = re.sub(r"[^A-Z0-9]+", "_", str(found.config_id).upper())
     read = (f"read from the environment (e.g. env('{variable}_SSO_PRIVATE_KEY') with "
             "django-environ, or a file outside the repository), never committed")
     if not isinstance(value, str) or not value.strip():

@@ -23,7 +23,9 @@ class AuditEntry(models.Model):
     #: ``None`` for a vendor whose tokens carry no ``jti`` (the spec leaves it out).
     jti = models.CharField("token id (jti)", max_length=64, null=True, blank=True)  # noqa: DJ001 - NULL, not "": many rows without a jti, yet each jti unique
     issued_at = models.DateTimeField("issued")
-    expires_at = models.DateTimeField("expires")
+    #: ``None`` for what carries no expiry: an identity hash (Help Scout …), a
+    #: DiscourseConnect answer.
+    expires_at = models.DateTimeField("expires", null=True, blank=True)
     surface = models.CharField(max_length=16, choices=[(name, name) for name in SURFACES])
     #: The request's path, never its query string (a return target could be long, and
     #: nothing a user typed into a URL belongs in a security log by default).

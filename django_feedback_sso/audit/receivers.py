@@ -31,7 +31,7 @@ def disconnect() -> None:
 
 
 def record(*, config_id: str, vendor_id: str, user: Any, claims: Mapping[str, Any],
-           jti: str | None, expires_at: int, surface: str = "code", request: Any = None,
+           jti: str | None, expires_at: int | None, surface: str = "code", request: Any = None,
            **kwargs: Any) -> None:
     """Insert the row; if that fails, log why and let the page (and its transaction) be.
 
@@ -48,7 +48,7 @@ def record(*, config_id: str, vendor_id: str, user: Any, claims: Mapping[str, An
         "config_id": config_id, "vendor_id": vendor_id, "user_pk": str(user.pk),
         "username": str(user.get_username())[:254], "jti": jti,
         "issued_at": _as_stored(claims.get("iat", time.time())),
-        "expires_at": _as_stored(expires_at),
+        "expires_at": None if expires_at is None else _as_stored(expires_at),
         "surface": surface, "path": str(getattr(request, "path", ""))[:2048],
     }
     try:

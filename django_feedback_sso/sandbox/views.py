@@ -27,7 +27,7 @@ from ..delivery import snippet_engine
 from ..exceptions import FeedbackSSOTokenRejected
 from ..vendors.spec import IdentityField
 from ..vendors.templates import get_template
-from ..verification import identity, verify_token
+from ..verification import identity, verify_identity_hash, verify_token
 from ..views import VendorView, never_cached
 from .guard import sandbox_enabled
 from .replay import CacheReplayGuard
@@ -51,12 +51,20 @@ class Outcome:
         return {"state": self.state, "user": self.user, "claims": self.claims}
 
 
-def check(config: VendorConfig, token: str | None) -> Outcome:
-    """Verify ``token`` the vendor's way; a used ``jti`` is remembered in the cache."""
+def check(config: VendorConfig, token: str | None,
+          identity_claims: Mapping[str, Any] | None = None) -> Outcome:
+    """Verify ``token`` the vendor's way; a used ``jti`` is remembered in the cache.
+
+    For an identity-hash vendor ``token`` is the hash and ``identity_claims`` what the
+    widget sent beside it, recomputed as the vendor does.
+    """
     if not token:
         return Outcome("anonymous")
     try:
-        claims = verify_token(token, config, replay_guard=CacheReplayGuard())
+        if config.spec.token.kind == "identity_hash":
+            claims = verify_identity_hash(token, identity_claims or {}, config)
+        else:
+            claims = verify_token(token, config, replay_guard=CacheReplayGuard())
     except FeedbackSSOTokenRejected as rejected:
         return Outcome("refused", reason=rejected.reason, detail=rejected.detail)
     return Outcome("signed-in", claims=claims, user=identity(config, claims))
@@ -126,7 +134,9 @@ class PortalView(SandboxView):
 @method_decorator(csrf_exempt, name="dispatch")
 class VerifyView(SandboxView):
     """``POST token=…`` → JSON outcome, for the stand-in widgets; ``GET`` → a form to paste
-    a token into, whose ``POST`` (``format=html``) shows the verdict as a page.
+    a token into, whose ``POST`` (``format=html``) shows the verdict as a page. An
+    identity-hash vendor's widget posts the hash as ``token`` and the identity it sends
+    the vendor as ``identity``, a JSON object.
 
     Exempt from CSRF and open to any origin like a vendor's own API: it reads no cookie,
     and the widget may be served from another localhost origin than the page.
@@ -140,7 +150,7 @@ class VerifyView(SandboxView):
     def post(self, request: HttpRequest, config_id: str) -> HttpResponse:
         config = self.vendor_config(config_id)
         token = request.POST.get("token", "").strip()
-        outcome = (check(config, token) if token else
+        outcome = (check(config, token, _posted_identity(request)) if token else
                    Outcome("refused", reason="no_token", detail="no token was sent"))
         if request.POST.get("format") == "html":
             return self.page(request, config, outcome)
@@ -185,6 +195,15 @@ _SCRIPT_SAFE = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 def _js_literal(value: Any) -> SafeString:
     """``value`` as a JSON literal for the stand-in widget scripts."""
     return mark_safe(json.dumps(value).translate(_SCRIPT_SAFE))  # noqa: S308
+
+
+def _posted_identity(request: HttpRequest) -> dict[str, Any]:
+    """The ``identity`` JSON object a stand-in posted beside a hash; ``{}`` if none."""
+    try:
+        value = json.loads(request.POST.get("identity") or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _status(outcome: Outcome) -> int:
