@@ -60,10 +60,11 @@ class Command(BaseCommand):
 
     @staticmethod
     def describe(vendor_name: str, user: Any, issued: IssuedToken, url: str | None) -> str:
+        expires = (utc(issued.expires_at) if issued.expires_at is not None
+                   else "(never: what is signed carries no expiry)")
         lines = [f"Configuration: {issued.config_id} ({vendor_name})",
                  f"User:          {user.get_username()} (pk {user.pk})",
-                 f"Expires:       {utc(issued.expires_at) if issued.expires_at else
-                                   '(never: a hash of the identity, not a token with a lifetime)'}",
+                 f"Expires:       {expires}",
                  f"Delivery URL:  {url or f'(none: {vendor_name} takes the token in a page)'}",
                  "Claims:", as_json(dict(issued.claims)),
                  "Token:", issued.token]
