@@ -32,7 +32,14 @@ class DocumentedRules:
 
     source: str
     required: tuple[str, ...]
+    #: What the vendor trusts: ``jwt``, ``identity_hash`` (the HMAC of one claim, sent
+    #: beside the identity) or ``discourse_connect``.
+    kind: Literal["jwt", "identity_hash", "discourse_connect"] = "jwt"
     algorithm: str = "HS256"
+    #: ``identity_hash``: the claim whose value the vendor hashes, and how its secret
+    #: becomes the HMAC key (``text``: its UTF-8 bytes; ``hex``: the bytes its hex spells).
+    hashed: str | None = None
+    key_encoding: Literal["text", "hex"] = "text"
     #: Longest ``exp`` - ``iat`` the vendor accepts, in seconds, if it documents one.
     max_lifetime: int | None = None
     #: At least one of these must be there (an email or a user id).

@@ -12,7 +12,9 @@ folder; ``tests/browser/test_contract.py`` the browser's; a vendor's quirks have
 from __future__ import annotations
 
 from tests.contract.base import Contract
+from tests.contract.discourse_connect import discourse_connect_parts
 from tests.contract.facts import VendorFacts
+from tests.contract.identity_hash import identity_hash_parts
 from tests.contract.redirect import redirect_parts
 from tests.contract.sandbox import sandbox_parts
 from tests.contract.snippet import SnippetContract
@@ -22,6 +24,11 @@ from tests.contract.token import token_parts
 def contract_tests(vendor_id: str) -> type[Contract]:
     """``Test<Vendor>Contract``: the parts of the contract that apply to the vendor."""
     vendor = VendorFacts.of(vendor_id)
-    parts = (*sandbox_parts(vendor), *redirect_parts(vendor), SnippetContract,
-             *token_parts(vendor))
+    if vendor.rules.kind == "identity_hash":
+        parts: tuple[type[Contract], ...] = tuple(identity_hash_parts(vendor))
+    elif vendor.rules.kind == "discourse_connect":
+        parts = tuple(discourse_connect_parts(vendor))
+    else:
+        parts = (*sandbox_parts(vendor), *redirect_parts(vendor), SnippetContract,
+                 *token_parts(vendor))
     return type(vendor.class_name("Contract"), parts, {"vendor": vendor})
