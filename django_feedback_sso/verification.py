@@ -102,6 +102,39 @@ def verify_identity_hash(presented: str, identity_claims: Mapping[str, Any],
     return claims
 
 
+def check_identity_hash_rules(presented: str, identity_claims: Mapping[str, Any],
+                              config: VendorConfig,
+                              ) -> tuple[dict[str, Any] | None, list[RuleResult]]:
+    """:func:`check_rules` for an identity hash: the hash against the identity, then the
+    rules that apply to an identity (:data:`HASH_RULES`), each reported."""
+    hash_rules = [rule for rule in RULES if rule.name in HASH_RULES]
+    token = config.spec.token
+    value = identity_claims.get(token.hashed_claim or "")
+    try:
+        matches = value not in (None, "") and hash_matches(
+            hmac_key(config.secret, token.key_encoding), str(value), presented,
+            token.algorithm)
+    except ValueError:
+        matches = False
+    if not matches:
+        detail = (f"the identity has no {token.hashed_claim!r}" if value in (None, "") else
+                  f"not the HMAC of {token.hashed_claim!r} with {config.spec.name}'s secret")
+        return None, [RuleResult(SIGNATURE, "failed", detail, Rejected.BAD_SIGNATURE),
+                      *(RuleResult(rule.name, "skipped", "the hash did not verify")
+                        for rule in hash_rules)]
+    claims = dict(identity_claims)
+    results = [RuleResult(SIGNATURE, "passed", f"HMAC of {token.hashed_claim!r}, the "
+                          "configured secret")]
+    for rule in hash_rules:
+        try:
+            rule.check(config, claims, 0.0, None)
+        except Rejected as rejected:
+            results.append(RuleResult(rule.name, "failed", rejected.detail, rejected.reason))
+        else:
+            results.append(RuleResult(rule.name, "passed"))
+    return claims, results
+
+
 def check_rules(token: str, config: VendorConfig, *,
                 now: float | None = None) -> tuple[dict[str, Any] | None, list[RuleResult]]:
     """Every rule's verdict on ``token``, in order, and its claims if the signature holds.

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ...exceptions import FeedbackSSOSigningError
-from ...verification import RuleResult, check_rules
+from ...verification import RuleResult, check_identity_hash_rules, check_rules
 from ._common import FAILED, USAGE, as_json, printable, utc, vendor_config
 
 LABELS = {"passed": "PASS", "failed": "FAIL", "skipped": "SKIP"}
@@ -25,7 +26,9 @@ class Command(BaseCommand):
         "the decoded claims once the signature holds. Exits with status 1 if any rule "
         "fails, 2 for an unknown configuration, no token, or a token that can't be checked "
         "(a short secret under python -W error). It never prints the secret and "
-        "never signs anything; replay (a jti the vendor has seen) can't be checked offline."
+        "never signs anything; replay (a jti the vendor has seen) can't be checked offline. "
+        "For a vendor that takes an identity hash, the token is the hash and --identity the "
+        "identity it signs."
     )
     #: ``call_command(..., stdin=...)`` (tests, scripts) hands the token over as a stream.
     stealth_options = ("stdin",)
@@ -36,6 +39,10 @@ class Command(BaseCommand):
         parser.add_argument("token", nargs="?", default=FROM_STDIN, help="The token; '-' or "
                             "nothing reads it from standard input (keeps it out of the "
                             "shell history).")
+        parser.add_argument("--identity", metavar="JSON", help="For a vendor that takes "
+                            "an identity hash (Help Scout, Front …): the identity the widget "
+                            "sends beside it, as a JSON object, e.g. '{\"email\": "
+                            "\"ada@example.com\"}'; the token is then the hash.")
         parser.add_argument("--json", action="store_true", help="Print one JSON object "
                             "(config_id, vendor, valid, rules, claims) for scripts.")
 
@@ -46,7 +53,11 @@ class Command(BaseCommand):
             raise CommandError("No token: pass it as an argument or on standard input.",
                                returncode=USAGE)
         try:
-            claims, results = check_rules(token, config)
+            if config.spec.token.kind == "identity_hash":
+                identity = read_identity(options.get("identity"), config.spec.name)
+                claims, results = check_identity_hash_rules(token, identity, config)
+            else:
+                claims, results = check_rules(token, config)
         except FeedbackSSOSigningError as exc:  # python -W error and a short secret
             raise CommandError(f"Can't check the token: {exc}.", returncode=USAGE) from None
         valid = not any(result.outcome == "failed" for result in results)
@@ -74,6 +85,19 @@ class Command(BaseCommand):
                     claims["exp"], bool):
                 lines.append(f"Expires: {utc(claims['exp'])}")
         return "\n".join(lines)
+
+
+def read_identity(given: str | None, vendor_name: str) -> dict[str, Any]:
+    """``--identity``: a JSON object, which an identity hash can't be checked without."""
+    try:
+        identity = json.loads(given) if given else None
+    except ValueError:
+        identity = None
+    if not isinstance(identity, dict):
+        raise CommandError(f"{vendor_name} checks a hash of the identity: pass the identity "
+                           "the widget sends as --identity, a JSON object such as "
+                           "'{\"email\": \"ada@example.com\"}'.", returncode=USAGE)
+    return identity
 
 
 def read_token(given: str, stdin: TextIO) -> str:
