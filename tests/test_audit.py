@@ -144,6 +144,19 @@ def test_a_vendor_without_jti_is_recorded_without_one(audit_db: str, user: Any,
     assert (issued.jti, row.jti, row.expires_at) == (None, None, utc(issued.expires_at))
 
 
+def test_an_identity_hash_is_recorded_without_an_expiry(audit_db: str, user: Any,
+                                                        settings: Any) -> None:
+    spec = {"CLAIM_NAMES": {"email": "email"}, "REQUIRED_CLAIMS": ["email"],
+            "TOKEN_KIND": "identity_hash", "HASHED_CLAIM": "email"}
+    settings.FEEDBACK_SSO = {"VENDORS": {"acme": {"SECRET": "a" * 32, "SPEC": spec}}}
+    before = datetime.now(tz=timezone.utc).replace(microsecond=0)
+    issued = issue_token_for(user, "acme")
+    [row] = rows(audit_db)
+    assert (issued.jti, row.jti, row.expires_at) == (None, None, None)
+    assert row.issued_at >= before
+    assert issued.token not in {str(value) for value in vars(row).values()}
+
+
 def test_neither_token_nor_secret_is_stored(audit_db: str, client: Client) -> None:
     client.force_login(UserFactory())
     tokens = [client.get(f"/feedback-sso/{vendor}/token/").json()["token"]
