@@ -16,7 +16,25 @@ from .folders import builtin_specs
 from .spec import VendorSpec
 
 
+#: How each kind of signature shows in the tables (a JWT's algorithm is shown as it is).
+_KINDS = {"identity_hash": "identity hash", "discourse_connect": "DiscourseConnect"}
+_HANDSHAKES = {"discourse_connect": "answers the forum's signed request",
+               "oidc_implicit": "answers the vendor's `nonce` and `state`"}
+
+
+def _signature(spec: VendorSpec) -> str:
+    """``HS256 JWT``, ``RS256 JWT (key pair)``, ``identity hash (HMAC of `email`)`` …"""
+    token = spec.token
+    if token.kind == "identity_hash":
+        return f"identity hash (HMAC-SHA256 of `{token.hashed_claim}`)"
+    if token.kind != "jwt":
+        return _KINDS[token.kind]
+    return f"{token.algorithm} JWT" + (" (key pair)" if token.uses_key_pair else "")
+
+
 def _lifetime(spec: VendorSpec) -> str:
+    if not spec.token.expires:
+        return "— (no expiry)"
     default = int(spec.token.default_lifetime.total_seconds())
     longest = spec.token.max_lifetime
     maximum = f"{int(longest.total_seconds())} s" if longest else "none"
@@ -24,10 +42,13 @@ def _lifetime(spec: VendorSpec) -> str:
 
 
 def _delivery(spec: VendorSpec) -> str:
-    parts = [{"token": "tag: snippet with token", "link": "tag: link",
+    signed = "identity hash" if spec.token.kind == "identity_hash" else "token"
+    parts = [{"token": f"tag: snippet with {signed}", "link": "tag: link",
               "on_demand": "tag: snippet, tokens fetched on demand"}[spec.snippet_kind]]
     redirect = spec.redirect
-    if redirect.sso_url_option and redirect.method == "post":
+    if redirect.handshake:
+        parts.append(f"redirect: {_HANDSHAKES[redirect.handshake]}")
+    elif redirect.sso_url_option and redirect.method == "post":
         parts.append(f"redirect: POST form, `{redirect.token_param}` to "
                      f"`{redirect.sso_url_option}`")
     elif redirect.sso_url_option:
@@ -38,9 +59,9 @@ def _delivery(spec: VendorSpec) -> str:
 def markdown_table() -> str:
     """One row per built-in vendor: id, claims, lifetime, options, delivery, docs."""
     rows = [
-        "| id | vendor | claims (from the user) | required claims | lifetime default / max "
-        "| required options | delivery | docs |",
-        "|---|---|---|---|---|---|---|---|",
+        "| id | vendor | signature | claims (from the user) | required claims "
+        "| lifetime default / max | required options | delivery | docs |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for spec in builtin_specs().values():
         claims = ", ".join(f"`{claim}`←{source}" for claim, source in spec.claims.names.items())
@@ -48,7 +69,8 @@ def markdown_table() -> str:
                               *([" or ".join(f"`{name}`" for name in spec.claims.required_any)]
                                 if spec.claims.required_any else [])])
         options = ", ".join(f"`{name}`" for name in spec.required_options) or "—"
-        rows.append(f"| `{spec.id}` | [{spec.name}]({spec.id}.md) | {claims} | {required} "
+        rows.append(f"| `{spec.id}` | [{spec.name}]({spec.id}.md) | {_signature(spec)} "
+                    f"| {claims} | {required} "
                     f"| {_lifetime(spec)} | {options} | {_delivery(spec)} "
                     f"| [docs]({spec.docs_url}) |")
     return "\n".join(rows)
@@ -56,9 +78,9 @@ def markdown_table() -> str:
 
 def readme_vendor_list() -> str:
     """One row per built-in vendor for the README, linking its page of the documentation."""
-    rows = ["| vendor | id | delivery |", "|---|---|---|"]
-    rows += [f"| [{spec.name}]({page_url(spec.id)}) | `{spec.id}` | {_delivery(spec)} |"
-             for spec in builtin_specs().values()]
+    rows = ["| vendor | id | signature | delivery |", "|---|---|---|---|"]
+    rows += [f"| [{spec.name}]({page_url(spec.id)}) | `{spec.id}` | {_signature(spec)} "
+             f"| {_delivery(spec)} |" for spec in builtin_specs().values()]
     return "\n".join(rows)
 
 
