@@ -13,7 +13,8 @@ SURFACES: tuple[Surface, ...] = ("tag", "endpoint", "redirect", "api", "command"
 
 #: Sent after a token is minted, with ``config_id`` (the key under
 #: ``FEEDBACK_SSO['VENDORS']``), ``vendor_id`` (the vendor it configures), ``user``,
-#: ``claims``, ``jti``, ``expires_at`` (Unix seconds), ``surface`` (one of
+#: ``claims``, ``jti``, ``expires_at`` (Unix seconds; ``None`` for an identity hash or a
+#: DiscourseConnect answer, which carry no expiry), ``surface`` (one of
 #: :data:`SURFACES`) and ``request`` (the ``HttpRequest`` it was minted for, ``None``
 #: outside a request, e.g. from the management command). The secret and the token itself
 #: are never sent.
