@@ -14,10 +14,12 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
+from rest_framework.authtoken.models import Token
 
 from django_feedback_sso.checks import check_settings
 from django_feedback_sso.shortcuts import issue_token_for
 from django_feedback_sso.vendors.spec import VendorSpec
+from tests.factories import UserFactory
 
 SECRET = "acme-identity-verification-secret-0123456789"
 HEX_SECRET = "4629de5d3c7e0d0f0a0b0c0d0e0f10111213141516171819202122232425de3e"
@@ -180,3 +182,38 @@ def test_verify_needs_the_identity_as_a_json_object(identity: str | None) -> Non
 
     assert status == 2
     assert "pass the identity the widget sends as --identity" in output
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("acme_chat")
+def test_the_mint_command_prints_the_hash_and_no_expiry() -> None:
+    ada = UserFactory(username="ada", email="ada@example.org", first_name="Ada",
+                      last_name="Lovelace")
+    out = io.StringIO()
+    call_command("feedback_sso_token", "acme", "ada", "--json", stdout=out)
+    answer = json.loads(out.getvalue())
+
+    assert answer == {"config_id": "acme", "vendor": "acme",
+                      "user": {"pk": str(ada.pk), "username": "ada"},
+                      "token": recomputed("ada@example.org"),
+                      "claims": {"email": "ada@example.org", "name": "Ada Lovelace"},
+                      "expires_at": None, "delivery_url": None}
+    out = io.StringIO()
+    call_command("feedback_sso_token", "acme", "ada", stdout=out)
+    assert "Expires:       (never: what is signed carries no expiry)\n" in out.getvalue()
+    assert SECRET not in out.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.drf_urls")
+@pytest.mark.usefixtures("acme_chat")
+def test_the_rest_framework_view_gives_the_identity_and_its_hash(user: Any) -> None:
+    key = Token.objects.create(user=user).key
+    response = Client().get("/api/feedback-sso/acme/token/",
+                            headers={"Authorization": f"Token {key}"})
+
+    assert response.status_code == 200
+    assert response.json()["token"] == recomputed(user.email)
+    assert response.json()["identity"]["email"] == user.email
+    assert response.json()["expires_at"] is None
+    assert SECRET not in response.content.decode()
