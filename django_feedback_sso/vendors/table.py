@@ -15,7 +15,6 @@ from .docs import page_url
 from .folders import builtin_specs
 from .spec import VendorSpec
 
-
 #: How each kind of signature shows in the tables (a JWT's algorithm is shown as it is).
 _KINDS = {"identity_hash": "identity hash", "discourse_connect": "DiscourseConnect"}
 _HANDSHAKES = {"discourse_connect": "answers the forum's signed request",
