@@ -4,8 +4,8 @@
     --runs N      N full runs; each figure is the median over them (publish these)
     --no-server   skip the gunicorn + wrk benchmark
     --profile     instead, profile the token endpoint and print the top functions
-    --only A,B    only these benchmarks: mint, endpoint, tag, scale, audit, server
-                  (while working on one; publish full runs)
+    --only A,B    only these benchmarks: mint, endpoint, tag, scale, hmac_tag, discourse,
+                  rs256_mint, audit, server (while working on one; publish full runs)
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def main() -> None:
             run(user, cookie, quick=args.quick, only=only, runs=args.runs)
 
 
-BENCHMARKS = frozenset({"mint", "endpoint", "tag", "scale", "audit", "server"})
+BENCHMARKS = frozenset({"mint", "endpoint", "tag", "scale", "audit", "hmac_tag", "discourse",
+                        "rs256_mint", "server"})
 
 
 def _benchmark_names(value: str) -> frozenset[str]:
@@ -78,6 +79,7 @@ def run(user: Any, cookie: str, *, quick: bool, only: frozenset[str], runs: int)
     from benchmarks.harness import WSGIClient, median_rows, table, versions
     from benchmarks.inprocess import audit_rows, endpoint_row, mint_rows, scale_rows, tag_row
     from benchmarks.server import server_rows
+    from benchmarks.signing import discourse_rows, hmac_tag_row, rs256_row
 
     scale = 1 if quick else 5
     client = WSGIClient(cookie)
@@ -86,6 +88,9 @@ def run(user: Any, cookie: str, *, quick: bool, only: frozenset[str], runs: int)
         "endpoint": lambda: [endpoint_row(client, rounds=50 * scale)],
         "tag": lambda: [tag_row(user, rounds=20 * scale)],
         "scale": lambda: scale_rows(client, rounds=10 * scale),
+        "hmac_tag": lambda: [hmac_tag_row(user, rounds=20 * scale)],
+        "discourse": lambda: discourse_rows(client, rounds=50 * scale),
+        "rs256_mint": lambda: [rs256_row(user, rounds=20 * scale)],
         "audit": lambda: audit_rows(client, rounds=10 * scale),
         "server": lambda: server_rows(cookie, seconds=2 if quick else 5,
                                       pairs=2 if quick else 4),

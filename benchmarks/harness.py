@@ -139,21 +139,28 @@ class WSGIClient:
         self.cookie = cookie
 
     def get(self, path: str) -> tuple[str, bytes]:
+        status, _, body = self.request(path)
+        return status, body
+
+    def request(self, path: str) -> tuple[str, list[tuple[str, str]], bytes]:
+        """The status, headers and body of a GET of ``path`` (which may carry a query)."""
+        path, _, query = path.partition("?")
         environ = {
-            "REQUEST_METHOD": "GET", "PATH_INFO": path, "SCRIPT_NAME": "", "QUERY_STRING": "",
+            "REQUEST_METHOD": "GET", "PATH_INFO": path, "SCRIPT_NAME": "", "QUERY_STRING": query,
             "SERVER_NAME": "testserver", "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1",
             "HTTP_HOST": "testserver", "HTTP_COOKIE": self.cookie, "REMOTE_ADDR": "127.0.0.1",
             "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr, "wsgi.url_scheme": "http",
             "wsgi.version": (1, 0), "wsgi.multithread": False, "wsgi.multiprocess": False,
             "wsgi.run_once": False,
         }
-        status: list[str] = []
-        response = self.handler(environ, lambda s, headers, exc_info=None: status.append(s))
+        started: list[tuple[str, list[tuple[str, str]]]] = []
+        response = self.handler(environ, lambda status, headers, exc_info=None: started.append(
+            (status, headers)))
         try:
             body = b"".join(response)
         finally:
             response.close()
-        return status[0], body
+        return started[0][0], started[0][1], body
 
     def getter(self, path: str) -> Callable[[], tuple[str, bytes]]:
         return lambda: self.get(path)

@@ -7,4 +7,5 @@ from benchmarks import baseline
 urlpatterns = [
     path("feedback-sso/", include("django_feedback_sso.urls")),
     path("handwritten/sleekplan/token/", baseline.token_view),
+    path("handwritten/discourse/connect/", baseline.discourse_connect_view),
 ]
