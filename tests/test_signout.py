@@ -1,7 +1,7 @@
 """Sign-out: the first page after ``logout()`` tells each vendor's widget to forget the user.
 
 tests/settings.py installs ``SignOutMiddleware``. The built-in vendors with a documented
-sign-out call: Sleekplan, Frill, Zendesk Messaging and Intercom.
+sign-out call: Sleekplan, Frill, Zendesk Messaging, Intercom and Help Scout.
 """
 
 from __future__ import annotations
@@ -23,27 +23,26 @@ from tests.html import Snippet
 
 pytestmark = pytest.mark.django_db
 
-#: Each vendor's documented call, as the sign-out script names it (path, then words).
-SIGN_OUT_CALLS = {
-    "sleekplan": "$sleek.resetUser",  # https://sleekplan.com/docs/sdk/user-setup
-    "frill": "Frill unidentify",  # https://developers.frill.co/frill-script/identifying-users
+#: Each vendor's documented call, as the sign-out script takes it: the path, then the
+#: arguments' values.
+SIGN_OUT_CALLS: dict[str, list[Any]] = {
+    "sleekplan": ["$sleek.resetUser"],  # https://sleekplan.com/docs/sdk/user-setup
+    "frill": ["Frill", "unidentify"],  # https://developers.frill.co/frill-script/identifying-users
     # https://developer.zendesk.com/api-reference/widget-messaging/web/authentication
-    "zendesk_messaging": "zE messenger logoutUser",
+    "zendesk_messaging": ["zE", "messenger", "logoutUser"],
     # https://developers.intercom.com/installing-intercom/docs/intercom-javascript
-    "intercom": "Intercom shutdown",
+    "intercom": ["Intercom", "shutdown"],
+    # Public integrations; Help Scout's Android SDK docs describe logout() (confidence M).
+    "helpscout": ["Beacon", "logout", {"endActiveChat": True}],
 }
 
 
-def sign_out_script(call: str) -> str:
-    """The core, then sign-out.js with the call ("zE messenger logoutUser") as the JSON
-    array it reads, escaped as an attribute."""
+def sign_out_script(call: list[Any]) -> str:
+    """The core, then sign-out.js with the call as the JSON array it reads, escaped as an
+    attribute."""
     return ('<script src="/static/feedback_sso/feedback-sso.js"></script>\n'
             '<script src="/static/feedback_sso/sign-out.js" data-feedback-sso="sign-out" '
-            f'data-call="{escape(as_json(call.split()))}"></script>')
-
-
-def as_json(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"))
+            f'data-call="{escape(json.dumps(call, separators=(",", ":")))}"></script>')
 
 
 #: What only a page with a sign-out script holds.
@@ -82,14 +81,15 @@ def test_logout_sets_a_signed_http_only_cookie() -> None:
     client.force_login(UserFactory())
     response = client.post("/test-logout/")
     cookie = response.cookies[COOKIE]
-    assert still_to_tell(cookie.value) == "frill.intercom.sleekplan.zendesk_messaging"
+    assert still_to_tell(cookie.value) == ("frill.helpscout.intercom.sleekplan."
+                                           "zendesk_messaging")
     assert (cookie["httponly"], cookie["samesite"], cookie["max-age"]) == (True, "Lax",
                                                                           1209600)
 
 
 @pytest.mark.parametrize(("vendor_id", "call"), SIGN_OUT_CALLS.items())
 def test_the_next_page_with_the_tag_signs_the_widget_out_once(vendor_id: str,
-                                                              call: str) -> None:
+                                                              call: list[Any]) -> None:
     anonymous = page(Client(), vendor_id)
     client = signed_out_client()
     first = page(client, vendor_id)
@@ -100,10 +100,11 @@ def test_the_next_page_with_the_tag_signs_the_widget_out_once(vendor_id: str,
 def test_the_cookie_goes_once_every_widget_was_told() -> None:
     client = signed_out_client()
     left = []
-    for vendor_id in ["intercom", "sleekplan", "frill", "zendesk_messaging"]:
+    for vendor_id in ["helpscout", "intercom", "sleekplan", "frill", "zendesk_messaging"]:
         cookie = client.get(f"/page/{vendor_id}/").cookies[COOKIE]
         left.append(still_to_tell(cookie.value) if cookie.value else cookie["max-age"])
-    assert left == ["frill.sleekplan.zendesk_messaging", "frill.zendesk_messaging",
+    assert left == ["frill.intercom.sleekplan.zendesk_messaging",
+                    "frill.sleekplan.zendesk_messaging", "frill.zendesk_messaging",
                     "zendesk_messaging", 0]  # 0: deleted
 
 
@@ -174,7 +175,7 @@ def test_a_spec_vendor_names_its_sign_out_call(settings: Any) -> None:
             "CLAIM_NAMES": {"email": "email"}, "SSO_URL": "https://acme.example/sso",
             "SIGN_OUT_CALL": ["zE", "messenger", "logoutUser"]}}}}
     client = signed_out_client()
-    assert sign_out_script("zE messenger logoutUser") in page(client, "acme")
+    assert sign_out_script(["zE", "messenger", "logoutUser"]) in page(client, "acme")
     assert SLEEKPLAN_SIGN_OUT in page(client)
 
 
