@@ -1,7 +1,7 @@
 """Sign-out: the first page after ``logout()`` tells each vendor's widget to forget the user.
 
 tests/settings.py installs ``SignOutMiddleware``. The built-in vendors with a documented
-sign-out call: Sleekplan, Frill, Zendesk Messaging, Intercom and Help Scout.
+sign-out call: Sleekplan, Frill, Zendesk Messaging, Intercom, Help Scout and Front Chat.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ SIGN_OUT_CALLS: dict[str, list[Any]] = {
     "intercom": ["Intercom", "shutdown"],
     # Public integrations; Help Scout's Android SDK docs describe logout() (confidence M).
     "helpscout": ["Beacon", "logout", {"endActiveChat": True}],
+    # https://dev.frontapp.com/docs/chat-sdk-reference
+    "front": ["FrontChat", "shutdown", {"clearSession": True}],
 }
 
 
@@ -81,7 +83,7 @@ def test_logout_sets_a_signed_http_only_cookie() -> None:
     client.force_login(UserFactory())
     response = client.post("/test-logout/")
     cookie = response.cookies[COOKIE]
-    assert still_to_tell(cookie.value) == ("frill.helpscout.intercom.sleekplan."
+    assert still_to_tell(cookie.value) == ("frill.front.helpscout.intercom.sleekplan."
                                            "zendesk_messaging")
     assert (cookie["httponly"], cookie["samesite"], cookie["max-age"]) == (True, "Lax",
                                                                           1209600)
@@ -100,10 +102,12 @@ def test_the_next_page_with_the_tag_signs_the_widget_out_once(vendor_id: str,
 def test_the_cookie_goes_once_every_widget_was_told() -> None:
     client = signed_out_client()
     left = []
-    for vendor_id in ["helpscout", "intercom", "sleekplan", "frill", "zendesk_messaging"]:
+    for vendor_id in ["front", "helpscout", "intercom", "sleekplan", "frill",
+                      "zendesk_messaging"]:
         cookie = client.get(f"/page/{vendor_id}/").cookies[COOKIE]
         left.append(still_to_tell(cookie.value) if cookie.value else cookie["max-age"])
-    assert left == ["frill.intercom.sleekplan.zendesk_messaging",
+    assert left == ["frill.helpscout.intercom.sleekplan.zendesk_messaging",
+                    "frill.intercom.sleekplan.zendesk_messaging",
                     "frill.sleekplan.zendesk_messaging", "frill.zendesk_messaging",
                     "zendesk_messaging", 0]  # 0: deleted
 

@@ -8,7 +8,8 @@ until the page makes the vendor's call: ``$sleek.resetUser()``
 ``zE('messenger', 'logoutUser')``
 (https://developer.zendesk.com/api-reference/widget-messaging/web/authentication),
 ``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript),
-``Beacon('logout', {endActiveChat: true})`` (Help Scout: public integrations, confidence M)."""
+``Beacon('logout', {endActiveChat: true})`` (Help Scout: public integrations, confidence M),
+``FrontChat('shutdown', {clearSession: true})`` (https://dev.frontapp.com/docs/chat-sdk-reference)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ SIGN_OUTS = [
     ("intercom", "intercomSettings", "Intercom('shutdown')"),
     # The object arrives as an object: the stand-in writes what it received as JSON.
     ("helpscout", "identify", """Beacon('logout', {"endActiveChat":true})"""),
+    ("front", "init", """FrontChat('shutdown', {"clearSession":true})"""),
 ]
 
 
