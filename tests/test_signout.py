@@ -1,18 +1,21 @@
 """Sign-out: the first page after ``logout()`` tells each vendor's widget to forget the user.
 
 tests/settings.py installs ``SignOutMiddleware``. The built-in vendors with a documented
-sign-out call: Sleekplan, Frill, Zendesk Messaging and Intercom.
+sign-out call: Sleekplan, Frill, Zendesk Messaging, Intercom, Help Scout and Front Chat.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client, RequestFactory
+from django.utils.html import escape
 
 from django_feedback_sso.signout import COOKIE, SALT
+from django_feedback_sso.vendors.parts import sign_out_js
 from django_feedback_sso.vendors.spec import VendorSpec
 from django_feedback_sso.vendors.table import sign_out_table
 from tests.factories import StaffUserFactory, UserFactory
@@ -20,22 +23,28 @@ from tests.html import Snippet
 
 pytestmark = pytest.mark.django_db
 
-#: Each vendor's documented call, as the sign-out script names it (path, then words).
-SIGN_OUT_CALLS = {
-    "sleekplan": "$sleek.resetUser",  # https://sleekplan.com/docs/sdk/user-setup
-    "frill": "Frill unidentify",  # https://developers.frill.co/frill-script/identifying-users
+#: Each vendor's documented call, as the sign-out script takes it: the path, then the
+#: arguments' values.
+SIGN_OUT_CALLS: dict[str, list[Any]] = {
+    "sleekplan": ["$sleek.resetUser"],  # https://sleekplan.com/docs/sdk/user-setup
+    "frill": ["Frill", "unidentify"],  # https://developers.frill.co/frill-script/identifying-users
     # https://developer.zendesk.com/api-reference/widget-messaging/web/authentication
-    "zendesk_messaging": "zE messenger logoutUser",
+    "zendesk_messaging": ["zE", "messenger", "logoutUser"],
     # https://developers.intercom.com/installing-intercom/docs/intercom-javascript
-    "intercom": "Intercom shutdown",
+    "intercom": ["Intercom", "shutdown"],
+    # Public integrations; Help Scout's Android SDK docs describe logout() (confidence M).
+    "helpscout": ["Beacon", "logout", {"endActiveChat": True}],
+    # https://dev.frontapp.com/docs/chat-sdk-reference
+    "front": ["FrontChat", "shutdown", {"clearSession": True}],
 }
 
 
-def sign_out_script(call: str) -> str:
-    """The core, then sign-out.js with the call."""
+def sign_out_script(call: list[Any]) -> str:
+    """The core, then sign-out.js with the call as the JSON array it reads, escaped as an
+    attribute."""
     return ('<script src="/static/feedback_sso/feedback-sso.js"></script>\n'
             '<script src="/static/feedback_sso/sign-out.js" data-feedback-sso="sign-out" '
-            f'data-call="{call}"></script>')
+            f'data-call="{escape(json.dumps(call, separators=(",", ":")))}"></script>')
 
 
 #: What only a page with a sign-out script holds.
@@ -74,14 +83,15 @@ def test_logout_sets_a_signed_http_only_cookie() -> None:
     client.force_login(UserFactory())
     response = client.post("/test-logout/")
     cookie = response.cookies[COOKIE]
-    assert still_to_tell(cookie.value) == "frill.intercom.sleekplan.zendesk_messaging"
+    assert still_to_tell(cookie.value) == ("frill.front.helpscout.intercom.sleekplan."
+                                           "zendesk_messaging")
     assert (cookie["httponly"], cookie["samesite"], cookie["max-age"]) == (True, "Lax",
                                                                           1209600)
 
 
 @pytest.mark.parametrize(("vendor_id", "call"), SIGN_OUT_CALLS.items())
 def test_the_next_page_with_the_tag_signs_the_widget_out_once(vendor_id: str,
-                                                              call: str) -> None:
+                                                              call: list[Any]) -> None:
     anonymous = page(Client(), vendor_id)
     client = signed_out_client()
     first = page(client, vendor_id)
@@ -92,10 +102,13 @@ def test_the_next_page_with_the_tag_signs_the_widget_out_once(vendor_id: str,
 def test_the_cookie_goes_once_every_widget_was_told() -> None:
     client = signed_out_client()
     left = []
-    for vendor_id in ["intercom", "sleekplan", "frill", "zendesk_messaging"]:
+    for vendor_id in ["front", "helpscout", "intercom", "sleekplan", "frill",
+                      "zendesk_messaging"]:
         cookie = client.get(f"/page/{vendor_id}/").cookies[COOKIE]
         left.append(still_to_tell(cookie.value) if cookie.value else cookie["max-age"])
-    assert left == ["frill.sleekplan.zendesk_messaging", "frill.zendesk_messaging",
+    assert left == ["frill.helpscout.intercom.sleekplan.zendesk_messaging",
+                    "frill.intercom.sleekplan.zendesk_messaging",
+                    "frill.sleekplan.zendesk_messaging", "frill.zendesk_messaging",
                     "zendesk_messaging", 0]  # 0: deleted
 
 
@@ -138,7 +151,7 @@ def test_the_script_carries_the_csp_nonce(settings: Any) -> None:
     nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     scripts = Snippet(response.content.decode()).scripts()
     assert [script.attrs.get("data-call") for script in scripts] == [
-        None, None, None, "$sleek.resetUser"]  # the core and Sleekplan's module, then these
+        None, None, None, '["$sleek.resetUser"]']  # the core and Sleekplan's module, then these
     assert {script.attrs.get("nonce") for script in scripts} == {nonce}
 
 
@@ -166,16 +179,36 @@ def test_a_spec_vendor_names_its_sign_out_call(settings: Any) -> None:
             "CLAIM_NAMES": {"email": "email"}, "SSO_URL": "https://acme.example/sso",
             "SIGN_OUT_CALL": ["zE", "messenger", "logoutUser"]}}}}
     client = signed_out_client()
-    assert sign_out_script("zE messenger logoutUser") in page(client, "acme")
+    assert sign_out_script(["zE", "messenger", "logoutUser"]) in page(client, "acme")
     assert SLEEKPLAN_SIGN_OUT in page(client)
 
 
 @pytest.mark.parametrize("call", [("alert(1)",), ("x", "a b"), ("$sleek..resetUser",),
-                                  ("x", '"><script>')])
+                                  ("x", '"><script>'), ("x", '{"a": 1}'), ("x", "{a:1}"),
+                                  ("x", '"text"'), ("x", "[1,")])
 def test_sign_out_calls_are_paths_and_words(call: tuple[str, ...]) -> None:
     with pytest.raises(ValueError, match="sign_out_call"):
         VendorSpec.from_flat(id="acme", name="Acme", docs_url="", claim_names={"email": "email"},
                    sign_out_call=call)
+
+
+def test_a_sign_out_argument_may_be_a_json_object(settings: Any) -> None:
+    """Help Scout's Beacon('logout', {endActiveChat: true}): an argument in {} or [] is
+    JSON, passed as its value; the attribute escapes the quotes."""
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "VENDORS": {
+        **settings.FEEDBACK_SSO["VENDORS"],
+        "acme": {"SECRET": "a" * 32, "SPEC": {
+            "CLAIM_NAMES": {"email": "email"}, "SSO_URL": "https://acme.example/sso",
+            "SIGN_OUT_CALL": ["Acme", "logout", '{"endActiveChat":true}', "[1,2]", "true"]}}}}
+    client = signed_out_client()
+    assert ('data-call="[&quot;Acme&quot;,&quot;logout&quot;,{&quot;endActiveChat&quot;:true},'
+            '[1,2],&quot;true&quot;]"') in page(client, "acme")
+
+
+def test_the_docs_write_json_arguments_as_javascript() -> None:
+    assert (sign_out_js(("Beacon", "logout", '{"endActiveChat":true}'))
+            == """Beacon('logout', {"endActiveChat":true})""")
+    assert sign_out_js(("zE", "messenger", "logoutUser")) == "zE('messenger', 'logoutUser')"
 
 
 def test_the_docs_list_which_vendors_can_sign_out() -> None:

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from .folders import builtin_specs
+from .parts import sign_out_js
 from .spec import ClaimRule, VendorOption, VendorSpec
 
 #: Where the built documentation is published; a vendor's page is ``vendors/<id>.html``.
@@ -143,7 +144,18 @@ def _accepts(rule: ClaimRule) -> str:
     return ", ".join(parts)
 
 
+_KEYS = {"text": "`SECRET`'s text (its UTF-8 bytes)",
+         "hex": "the bytes `SECRET`'s hex digits spell"}
+
+
 def _token_facts(spec: VendorSpec) -> list[str]:
+    token = spec.token
+    if token.kind == "identity_hash":
+        return [f"- **Signature**: the lowercase-hex HMAC-SHA{token.algorithm[2:]} of "
+                f"`{token.hashed_claim}`, keyed with {_KEYS[token.key_encoding]}; the other "
+                "claims travel beside it unsigned.",
+                "- **Lifetime**: none: the hash stays the same for a user until `SECRET` "
+                "changes."]
     default = int(spec.token.default_lifetime.total_seconds())
     maximum = (f"at most {int(spec.token.max_lifetime.total_seconds())} s (the vendor's limit; "
                "a longer `LIFETIME` is check E008)" if spec.token.max_lifetime
@@ -182,7 +194,7 @@ def _delivery(spec: VendorSpec) -> str:
                      + ": one configuration of this vendor per page.")
     call = spec.widget.sign_out_call
     facts.append("- **Sign-out**: " + (
-        f"the next page calls `{call[0]}({', '.join(repr(arg) for arg in call[1:])})`"
+        f"the next page calls `{sign_out_js(call)}`"
         if call else "no documented call; the widget may remember the user")
         + " ([sign-out](../signout.md)).")
     return "\n".join(facts)

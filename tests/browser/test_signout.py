@@ -7,7 +7,9 @@ until the page makes the vendor's call: ``$sleek.resetUser()``
 (https://developers.frill.co/frill-script/identifying-users),
 ``zE('messenger', 'logoutUser')``
 (https://developer.zendesk.com/api-reference/widget-messaging/web/authentication),
-``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript)."""
+``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript),
+``Beacon('logout', {endActiveChat: true})`` (Help Scout: public integrations, confidence M),
+``FrontChat('shutdown', {clearSession: true})`` (https://dev.frontapp.com/docs/chat-sdk-reference)."""
 
 from __future__ import annotations
 
@@ -37,6 +39,9 @@ SIGN_OUTS = [
     ("frill", "container", "Frill('unidentify')"),
     ("zendesk_messaging", "loginUser", "zE('messenger', 'logoutUser')"),
     ("intercom", "intercomSettings", "Intercom('shutdown')"),
+    # The object arrives as an object: the stand-in writes what it received as JSON.
+    ("helpscout", "identify", """Beacon('logout', {"endActiveChat":true})"""),
+    ("front", "init", """FrontChat('shutdown', {"clearSession":true})"""),
 ]
 
 

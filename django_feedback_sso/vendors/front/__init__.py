@@ -1,0 +1,1 @@
+"""Front Chat: everything about this one vendor (spec.py, its templates, its contract)."""

@@ -1,0 +1,1 @@
+"""Help Scout: everything about this one vendor (spec.py, its templates, its contract)."""
