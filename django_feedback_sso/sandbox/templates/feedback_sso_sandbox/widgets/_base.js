@@ -97,10 +97,16 @@
     });
   };
 
-  function verify(token) {
+  // An identity-hash vendor gets the identity its widget was handed beside the hash, and
+  // recomputes the hash from it: the stand-in posts both, the identity as JSON.
+  function verify(token, identity) {
+    var body = new URLSearchParams({ token: token });
+    if (identity) {
+      body.set("identity", JSON.stringify(identity));
+    }
     return fetch(VERIFY_URL, {
       method: "POST",
-      body: new URLSearchParams({ token: token }),
+      body: body,
       credentials: "omit",
       cache: "no-store"
     })
@@ -138,13 +144,14 @@
     this.state("signed-out", "Signed out by " + call + (forgotten ? ": forgot " + forgotten : ""));
   };
 
-  function signIn(panel, token) {
+  // `identity`: what an identity-hash vendor's widget received beside the hash `token`.
+  function signIn(panel, token, identity) {
     if (typeof token !== "string" || !token) {
       panel.anonymous("no token");
       return Promise.resolve(null);
     }
     panel.state("anonymous", "Verifying the token…");
-    return verify(token).then(function (result) {
+    return verify(token, identity).then(function (result) {
       panel.show(result);
       remember(result);
       return result;
