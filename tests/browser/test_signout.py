@@ -8,7 +8,8 @@ until the page makes the vendor's call: ``$sleek.resetUser()``
 ``zE('messenger', 'logoutUser')``
 (https://developer.zendesk.com/api-reference/widget-messaging/web/authentication),
 ``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript),
-``$chatwoot.reset()`` (https://www.chatwoot.com/docs/product/channels/live-chat/sdk/setup)."""
+``$chatwoot.reset()`` (https://www.chatwoot.com/docs/product/channels/live-chat/sdk/setup),
+``Gleap.clearIdentity()`` (https://docs.gleap.io/javascript/user-identity)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ SIGN_OUTS = [
     ("zendesk_messaging", "loginUser", "zE('messenger', 'logoutUser')"),
     ("intercom", "intercomSettings", "Intercom('shutdown')"),
     ("chatwoot", "setUser", "$chatwoot.reset()"),
+    ("gleap", "identify", "Gleap.clearIdentity()"),
 ]
 
 

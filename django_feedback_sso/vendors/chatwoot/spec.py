@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import Claims, Delivery, Token, VendorOption, VendorSpec, Widget
+from ..spec import ClaimRule, Claims, Delivery, Token, VendorOption, VendorSpec, Widget
 
 # https://www.chatwoot.com/docs/product/channels/live-chat/sdk/identity-validation:
 # "identifier_hash" is the HMAC-SHA256 of the identifier (setUser's first argument) with
@@ -19,6 +19,9 @@ SPEC = VendorSpec(
         # The identifier is "<unique-identifier-key-of-the-user>": the site's user id.
         names={"identifier": "user_id", "email": "email", "name": "display_name"},
         required=("identifier",),
+        # setUser throws "Identifier should be a string or a number" (sdk.js); the server
+        # hashes params[:identifier].to_s, the text the widget sends.
+        rules={"identifier": ClaimRule(types=(str, int))},
     ),
     token=Token(kind="identity_hash", hashed_claim="identifier"),
     options=(
