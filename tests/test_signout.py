@@ -1,7 +1,7 @@
 """Sign-out: the first page after ``logout()`` tells each vendor's widget to forget the user.
 
 tests/settings.py installs ``SignOutMiddleware``. The built-in vendors with a documented
-sign-out call: Sleekplan, Frill, Zendesk Messaging and Intercom.
+sign-out call: Sleekplan, Frill, Zendesk Messaging, Intercom, Chatwoot and Gleap.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ SIGN_OUT_CALLS = {
     "zendesk_messaging": "zE messenger logoutUser",
     # https://developers.intercom.com/installing-intercom/docs/intercom-javascript
     "intercom": "Intercom shutdown",
+    # https://www.chatwoot.com/docs/product/channels/live-chat/sdk/setup
+    "chatwoot": "$chatwoot.reset",
+    "gleap": "Gleap.clearIdentity",  # https://docs.gleap.io/javascript/user-identity
 }
 
 
@@ -74,7 +77,8 @@ def test_logout_sets_a_signed_http_only_cookie() -> None:
     client.force_login(UserFactory())
     response = client.post("/test-logout/")
     cookie = response.cookies[COOKIE]
-    assert still_to_tell(cookie.value) == "frill.intercom.sleekplan.zendesk_messaging"
+    assert still_to_tell(cookie.value) == ("chatwoot.frill.gleap.intercom.sleekplan."
+                                           "zendesk_messaging")
     assert (cookie["httponly"], cookie["samesite"], cookie["max-age"]) == (True, "Lax",
                                                                           1209600)
 
@@ -92,11 +96,13 @@ def test_the_next_page_with_the_tag_signs_the_widget_out_once(vendor_id: str,
 def test_the_cookie_goes_once_every_widget_was_told() -> None:
     client = signed_out_client()
     left = []
-    for vendor_id in ["intercom", "sleekplan", "frill", "zendesk_messaging"]:
+    for vendor_id in ["intercom", "sleekplan", "chatwoot", "frill", "gleap",
+                      "zendesk_messaging"]:
         cookie = client.get(f"/page/{vendor_id}/").cookies[COOKIE]
         left.append(still_to_tell(cookie.value) if cookie.value else cookie["max-age"])
-    assert left == ["frill.sleekplan.zendesk_messaging", "frill.zendesk_messaging",
-                    "zendesk_messaging", 0]  # 0: deleted
+    assert left == ["chatwoot.frill.gleap.sleekplan.zendesk_messaging",
+                    "chatwoot.frill.gleap.zendesk_messaging", "frill.gleap.zendesk_messaging",
+                    "gleap.zendesk_messaging", "zendesk_messaging", 0]  # 0: deleted
 
 
 def test_a_page_of_another_vendor_leaves_the_entry() -> None:
