@@ -32,6 +32,10 @@ JWT_VENDORS = tuple(vendor_id for vendor_id in VENDORS
 #: Those with a redirect view (BoostGPT has no portal).
 REDIRECT_VENDORS = tuple(vendor_id for vendor_id in VENDORS
                          if BUILTIN_SPECS[vendor_id].redirect.sso_url_option)
+#: Those whose token is a JWT, not an identity hash (Chatwoot, Gleap …) or a
+#: DiscourseConnect payload: the tests that decode a token's header or claims.
+JWT_VENDORS = tuple(vendor_id for vendor_id in VENDORS
+                    if BUILTIN_SPECS[vendor_id].token.kind == "jwt")
 
 
 def request_for(user: Any, path: str = "/page/") -> Any:

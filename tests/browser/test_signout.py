@@ -9,7 +9,9 @@ until the page makes the vendor's call: ``$sleek.resetUser()``
 (https://developer.zendesk.com/api-reference/widget-messaging/web/authentication),
 ``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript),
 ``Beacon('logout', {endActiveChat: true})`` (Help Scout: public integrations, confidence M),
-``FrontChat('shutdown', {clearSession: true})`` (https://dev.frontapp.com/docs/chat-sdk-reference)."""
+``FrontChat('shutdown', {clearSession: true})`` (https://dev.frontapp.com/docs/chat-sdk-reference),
+``$chatwoot.reset()`` (https://www.chatwoot.com/docs/product/channels/live-chat/sdk/setup),
+``Gleap.clearIdentity()`` (https://docs.gleap.io/javascript/user-identity)."""
 
 from __future__ import annotations
 
@@ -42,6 +44,8 @@ SIGN_OUTS = [
     # The object arrives as an object: the stand-in writes what it received as JSON.
     ("helpscout", "identify", """Beacon('logout', {"endActiveChat":true})"""),
     ("front", "init", """FrontChat('shutdown', {"clearSession":true})"""),
+    ("chatwoot", "setUser", "$chatwoot.reset()"),
+    ("gleap", "identify", "Gleap.clearIdentity()"),
 ]
 
 

@@ -1,0 +1,1 @@
+"""Gleap: everything about this one vendor (spec.py, its templates, its contract)."""
