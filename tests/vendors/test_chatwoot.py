@@ -117,4 +117,4 @@ def test_after_log_out_the_next_page_resets_the_widget() -> None:
 
     html = client.get("/page/chatwoot/").content.decode()
 
-    assert 'data-feedback-sso="sign-out" data-call="$chatwoot.reset"' in html
+    assert 'data-feedback-sso="sign-out" data-call="[&quot;$chatwoot.reset&quot;]"' in html

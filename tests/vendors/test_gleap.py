@@ -126,4 +126,4 @@ def test_after_log_out_the_next_page_clears_the_identity() -> None:
 
     html = client.get("/page/gleap/").content.decode()
 
-    assert 'data-feedback-sso="sign-out" data-call="Gleap.clearIdentity"' in html
+    assert 'data-feedback-sso="sign-out" data-call="[&quot;Gleap.clearIdentity&quot;]"' in html
