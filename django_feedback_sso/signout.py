@@ -26,6 +26,7 @@ from django.http import HttpRequest, HttpResponseBase
 
 from .conf import VendorConfig, get_config
 from .exceptions import FeedbackSSOConfigurationError
+from .vendors.parts import sign_out_json
 
 COOKIE = "feedback_sso_sign_out"
 SALT = "django_feedback_sso.signout"
@@ -73,7 +74,7 @@ def take(request: Any, config: VendorConfig, signs_in: bool) -> str | None:
     if signs_in or config.id not in waiting or not config.spec.widget.sign_out_call:
         return None
     waiting.discard(config.id)
-    return " ".join(config.spec.widget.sign_out_call)
+    return sign_out_json(config.spec.widget.sign_out_call)
 
 
 class SignOutMiddleware:

@@ -6,13 +6,16 @@ sign-out call: Sleekplan, Frill, Zendesk Messaging and Intercom.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client, RequestFactory
+from django.utils.html import escape
 
 from django_feedback_sso.signout import COOKIE, SALT
+from django_feedback_sso.vendors.parts import sign_out_js
 from django_feedback_sso.vendors.spec import VendorSpec
 from django_feedback_sso.vendors.table import sign_out_table
 from tests.factories import StaffUserFactory, UserFactory
@@ -32,10 +35,15 @@ SIGN_OUT_CALLS = {
 
 
 def sign_out_script(call: str) -> str:
-    """The core, then sign-out.js with the call."""
+    """The core, then sign-out.js with the call ("zE messenger logoutUser") as the JSON
+    array it reads, escaped as an attribute."""
     return ('<script src="/static/feedback_sso/feedback-sso.js"></script>\n'
             '<script src="/static/feedback_sso/sign-out.js" data-feedback-sso="sign-out" '
-            f'data-call="{call}"></script>')
+            f'data-call="{escape(as_json(call.split()))}"></script>')
+
+
+def as_json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 #: What only a page with a sign-out script holds.
@@ -138,7 +146,7 @@ def test_the_script_carries_the_csp_nonce(settings: Any) -> None:
     nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     scripts = Snippet(response.content.decode()).scripts()
     assert [script.attrs.get("data-call") for script in scripts] == [
-        None, None, None, "$sleek.resetUser"]  # the core and Sleekplan's module, then these
+        None, None, None, '["$sleek.resetUser"]']  # the core and Sleekplan's module, then these
     assert {script.attrs.get("nonce") for script in scripts} == {nonce}
 
 
@@ -171,11 +179,31 @@ def test_a_spec_vendor_names_its_sign_out_call(settings: Any) -> None:
 
 
 @pytest.mark.parametrize("call", [("alert(1)",), ("x", "a b"), ("$sleek..resetUser",),
-                                  ("x", '"><script>')])
+                                  ("x", '"><script>'), ("x", '{"a": 1}'), ("x", "{a:1}"),
+                                  ("x", '"text"'), ("x", "[1,")])
 def test_sign_out_calls_are_paths_and_words(call: tuple[str, ...]) -> None:
     with pytest.raises(ValueError, match="sign_out_call"):
         VendorSpec.from_flat(id="acme", name="Acme", docs_url="", claim_names={"email": "email"},
                    sign_out_call=call)
+
+
+def test_a_sign_out_argument_may_be_a_json_object(settings: Any) -> None:
+    """Help Scout's Beacon('logout', {endActiveChat: true}): an argument in {} or [] is
+    JSON, passed as its value; the attribute escapes the quotes."""
+    settings.FEEDBACK_SSO = {**settings.FEEDBACK_SSO, "VENDORS": {
+        **settings.FEEDBACK_SSO["VENDORS"],
+        "acme": {"SECRET": "a" * 32, "SPEC": {
+            "CLAIM_NAMES": {"email": "email"}, "SSO_URL": "https://acme.example/sso",
+            "SIGN_OUT_CALL": ["Acme", "logout", '{"endActiveChat":true}', "[1,2]", "true"]}}}}
+    client = signed_out_client()
+    assert ('data-call="[&quot;Acme&quot;,&quot;logout&quot;,{&quot;endActiveChat&quot;:true},'
+            '[1,2],&quot;true&quot;]"') in page(client, "acme")
+
+
+def test_the_docs_write_json_arguments_as_javascript() -> None:
+    assert (sign_out_js(("Beacon", "logout", '{"endActiveChat":true}'))
+            == """Beacon('logout', {"endActiveChat":true})""")
+    assert sign_out_js(("zE", "messenger", "logoutUser")) == "zE('messenger', 'logoutUser')"
 
 
 def test_the_docs_list_which_vendors_can_sign_out() -> None:

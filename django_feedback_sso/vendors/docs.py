@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from .folders import builtin_specs
+from .parts import sign_out_js
 from .spec import ClaimRule, VendorOption, VendorSpec
 
 #: Where the built documentation is published; a vendor's page is ``vendors/<id>.html``.
@@ -182,7 +183,7 @@ def _delivery(spec: VendorSpec) -> str:
                      + ": one configuration of this vendor per page.")
     call = spec.widget.sign_out_call
     facts.append("- **Sign-out**: " + (
-        f"the next page calls `{call[0]}({', '.join(repr(arg) for arg in call[1:])})`"
+        f"the next page calls `{sign_out_js(call)}`"
         if call else "no documented call; the widget may remember the user")
         + " ([sign-out](../signout.md)).")
     return "\n".join(facts)

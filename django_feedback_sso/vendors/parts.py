@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,9 +42,35 @@ COMMON_OPTIONS = ("VENDOR", "SECRET", "PRIVATE_KEY", "LIFETIME", "ALLOW_STAFF", 
 PARAM_FIELDS = ("token_param", "return_param", "incoming_return_params", "script_token_param")
 
 #: A JavaScript function's path from ``window`` (``$sleek.resetUser``), and a plain word:
-#: the sign-out call travels space-separated in a data attribute (see ``sign_out_call``).
+#: a sign-out call's parts (see ``sign_out_call``).
 _JS_PATH = re.compile(r"[$A-Za-z_][$\w]*(?:\.[$A-Za-z_][$\w]*)*")
 _JS_WORD = re.compile(r"[$\w-]+")
+
+
+def is_json_argument(arg: str) -> bool:
+    """A sign-out argument that is a JSON object or array without whitespace
+    (``{"endActiveChat":true}``): passed as its value, where a word is a string."""
+    if not arg.startswith(("{", "[")) or any(char.isspace() for char in arg):
+        return False
+    try:
+        json.loads(arg)
+    except ValueError:
+        return False
+    return True
+
+
+def sign_out_json(call: tuple[str, ...]) -> str:
+    """The sign-out call as sign-out.js takes it: a JSON array of the path, then the
+    arguments' values (``["Beacon","logout",{"endActiveChat":true}]``)."""
+    values = [json.loads(arg) if is_json_argument(arg) else arg for arg in call[1:]]
+    return json.dumps([call[0], *values], separators=(",", ":"))
+
+
+def sign_out_js(call: tuple[str, ...]) -> str:
+    """The sign-out call as JavaScript, for the docs: ``zE('messenger', 'logoutUser')``."""
+    args = (arg if is_json_argument(arg) else repr(arg) for arg in call[1:])
+    return f"{call[0]}({', '.join(args)})"
+
 
 #: Where a default claim value comes from on the Django user.
 IdentityField = Literal["email", "user_id", "display_name", "username"]

@@ -39,6 +39,7 @@ from .parts import (
     OptionKind,
     TokenKind,
     VendorOption,
+    is_json_argument,
 )
 
 __all__ = ["ALLOWED_ALGORITHMS", "COMMON_OPTIONS", "DERIVE", "FLAT_FIELDS", "HANDSHAKES",
@@ -181,9 +182,11 @@ class Widget:
     #: two configurations of such a vendor can't share one page.
     page_globals: tuple[str, ...] = ()
     #: The JavaScript call that makes the vendor's widget forget its signed-in user, as the
-    #: function's path from ``window`` followed by string arguments:
-    #: ``("$sleek.resetUser",)`` calls ``$sleek.resetUser()``, ``("zE", "messenger",
-    #: "logoutUser")`` calls ``zE("messenger", "logoutUser")``. After the site signs a user
+    #: function's path from ``window`` followed by its arguments, words passed as strings
+    #: and JSON objects or arrays without spaces as their values: ``("$sleek.resetUser",)``
+    #: calls ``$sleek.resetUser()``, ``("zE", "messenger", "logoutUser")`` calls
+    #: ``zE("messenger", "logoutUser")``, ``("Beacon", "logout", '{"endActiveChat":true}')``
+    #: calls ``Beacon("logout", {endActiveChat: true})``. After the site signs a user
     #: out, the next page with the tag makes it (``signout``). Empty: the vendor documents
     #: no way, so its widget may remember the user until its own session ends.
     sign_out_call: tuple[str, ...] = ()
@@ -285,9 +288,10 @@ class VendorSpec:
         if widget.sign_out_call and not _JS_PATH.fullmatch(widget.sign_out_call[0]):
             raise ValueError(f"{self.id}: sign_out_call must start with a function's path "
                              "from window, e.g. $sleek.resetUser")
-        if any(not _JS_WORD.fullmatch(arg) for arg in widget.sign_out_call[1:]):
+        if any(not _JS_WORD.fullmatch(arg) and not is_json_argument(arg)
+               for arg in widget.sign_out_call[1:]):
             raise ValueError(f"{self.id}: sign_out_call arguments must be words (letters, "
-                             "digits, _, $, -)")
+                             "digits, _, $, -) or JSON objects or arrays without spaces")
         self._check_kind()
         if "alg" in token.header_options:
             raise ValueError(f"{self.id}: the alg header is the algorithm field's")

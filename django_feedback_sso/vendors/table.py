@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .docs import page_url
 from .folders import builtin_specs
+from .parts import sign_out_js
 from .spec import VendorSpec
 
 #: How each kind of signature shows in the tables (a JWT's algorithm is shown as it is).
@@ -88,8 +89,7 @@ def sign_out_table() -> str:
     rows = ["| vendor | after sign-out, the next page calls |", "|---|---|"]
     for spec in builtin_specs().values():
         call = spec.widget.sign_out_call
-        how = (f"`{call[0]}({', '.join(repr(arg) for arg in call[1:])})`" if call
-               else "nothing: no documented way")
+        how = f"`{sign_out_js(call)}`" if call else "nothing: no documented way"
         rows.append(f"| {spec.name} | {how} |")
     return "\n".join(rows)
 
