@@ -144,7 +144,18 @@ def _accepts(rule: ClaimRule) -> str:
     return ", ".join(parts)
 
 
+_KEYS = {"text": "`SECRET`'s text (its UTF-8 bytes)",
+         "hex": "the bytes `SECRET`'s hex digits spell"}
+
+
 def _token_facts(spec: VendorSpec) -> list[str]:
+    token = spec.token
+    if token.kind == "identity_hash":
+        return [f"- **Signature**: the lowercase-hex HMAC-SHA{token.algorithm[2:]} of "
+                f"`{token.hashed_claim}`, keyed with {_KEYS[token.key_encoding]}; the other "
+                "claims travel beside it unsigned.",
+                "- **Lifetime**: none: the hash stays the same for a user until `SECRET` "
+                "changes."]
     default = int(spec.token.default_lifetime.total_seconds())
     maximum = (f"at most {int(spec.token.max_lifetime.total_seconds())} s (the vendor's limit; "
                "a longer `LIFETIME` is check E008)" if spec.token.max_lifetime
