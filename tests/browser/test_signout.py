@@ -7,7 +7,9 @@ until the page makes the vendor's call: ``$sleek.resetUser()``
 (https://developers.frill.co/frill-script/identifying-users),
 ``zE('messenger', 'logoutUser')``
 (https://developer.zendesk.com/api-reference/widget-messaging/web/authentication),
-``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript)."""
+``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript),
+``$crisp.push(["do", "session:reset"])`` (https://help.crisp.chat/en/article/
+how-to-reset-a-crisp-conversation-when-users-log-out-u2vkei/)."""
 
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ SIGN_OUTS = [
     ("frill", "container", "Frill('unidentify')"),
     ("zendesk_messaging", "loginUser", "zE('messenger', 'logoutUser')"),
     ("intercom", "intercomSettings", "Intercom('shutdown')"),
+    ("crisp", "user:email", '$crisp.push(["do", "session:reset"])'),
 ]
 
 
