@@ -1,7 +1,7 @@
 """Sign-out: the first page after ``logout()`` tells each vendor's widget to forget the user.
 
 tests/settings.py installs ``SignOutMiddleware``. The built-in vendors with a documented
-sign-out call: Sleekplan, Frill, Zendesk Messaging and Intercom.
+sign-out call: Sleekplan, Frill, Zendesk Messaging, Intercom and Crisp.
 """
 
 from __future__ import annotations
@@ -31,15 +31,18 @@ SIGN_OUT_CALLS = {
     "zendesk_messaging": "zE messenger logoutUser",
     # https://developers.intercom.com/installing-intercom/docs/intercom-javascript
     "intercom": "Intercom shutdown",
+    # https://help.crisp.chat/en/article/how-to-reset-a-crisp-conversation-when-users-log-out-u2vkei/
+    "crisp": '$crisp.push ["do","session:reset"]',
 }
 
 
 def sign_out_script(call: str) -> str:
-    """The core, then sign-out.js with the call ("zE messenger logoutUser") as the JSON
-    array it reads, escaped as an attribute."""
+    """The core, then sign-out.js with the call ("zE messenger logoutUser"; a word in [] is
+    a JSON array) as the JSON array it reads, escaped as an attribute."""
+    parts = [json.loads(word) if word.startswith("[") else word for word in call.split()]
     return ('<script src="/static/feedback_sso/feedback-sso.js"></script>\n'
             '<script src="/static/feedback_sso/sign-out.js" data-feedback-sso="sign-out" '
-            f'data-call="{escape(as_json(call.split()))}"></script>')
+            f'data-call="{escape(as_json(parts))}"></script>')
 
 
 def as_json(value: Any) -> str:
@@ -82,7 +85,7 @@ def test_logout_sets_a_signed_http_only_cookie() -> None:
     client.force_login(UserFactory())
     response = client.post("/test-logout/")
     cookie = response.cookies[COOKIE]
-    assert still_to_tell(cookie.value) == "frill.intercom.sleekplan.zendesk_messaging"
+    assert still_to_tell(cookie.value) == "crisp.frill.intercom.sleekplan.zendesk_messaging"
     assert (cookie["httponly"], cookie["samesite"], cookie["max-age"]) == (True, "Lax",
                                                                           1209600)
 
@@ -100,11 +103,11 @@ def test_the_next_page_with_the_tag_signs_the_widget_out_once(vendor_id: str,
 def test_the_cookie_goes_once_every_widget_was_told() -> None:
     client = signed_out_client()
     left = []
-    for vendor_id in ["intercom", "sleekplan", "frill", "zendesk_messaging"]:
+    for vendor_id in ["intercom", "sleekplan", "frill", "crisp", "zendesk_messaging"]:
         cookie = client.get(f"/page/{vendor_id}/").cookies[COOKIE]
         left.append(still_to_tell(cookie.value) if cookie.value else cookie["max-age"])
-    assert left == ["frill.sleekplan.zendesk_messaging", "frill.zendesk_messaging",
-                    "zendesk_messaging", 0]  # 0: deleted
+    assert left == ["crisp.frill.sleekplan.zendesk_messaging", "crisp.frill.zendesk_messaging",
+                    "crisp.zendesk_messaging", "zendesk_messaging", 0]  # 0: deleted
 
 
 def test_a_page_of_another_vendor_leaves_the_entry() -> None:
