@@ -125,4 +125,4 @@ def test_after_log_out_the_next_page_resets_the_session() -> None:
 
     (call,) = [attrs["data-call"] for _, attrs, _ in elements(html)
                if attrs.get("data-feedback-sso") == "sign-out"]
-    assert call == '$crisp.push ["do","session:reset"]'
+    assert json.loads(call) == ["$crisp.push", ["do", "session:reset"]]
