@@ -30,8 +30,9 @@ BUDGET = 8 * 1024
 CORE = "/static/feedback_sso/feedback-sso.js"
 #: The vendors whose snippet is the core and the vendor's module; the others' snippets are
 #: the vendor's own loader (ProductLift, BoostGPT) or a link through the redirect view.
-WITH_MODULE = {"announcekit", "canny", "changelogfy", "featurebase", "featureos", "frill",
-               "intercom", "nolt", "sleekplan", "uservoice", "zendesk_messaging"}
+WITH_MODULE = {"announcekit", "canny", "changelogfy", "crisp", "featurebase", "featureos",
+               "frill", "intercom", "nolt", "pylon", "sleekplan", "uservoice",
+               "zendesk_messaging"}
 #: Every built-in vendor's module file, by vendor id.
 MODULES = {vendor_id: folder / "widget.js" for vendor_id, folder in builtin_folders().items()
            if (folder / "widget.js").is_file()}
@@ -74,7 +75,8 @@ def test_a_page_with_one_vendor_carries_at_most_8_kib_of_our_javascript(
     assert sum(sizes.values()) <= BUDGET, sizes
 
 
-@pytest.mark.parametrize("vendor_id", ["frill", "intercom", "sleekplan", "zendesk_messaging"])
+@pytest.mark.parametrize("vendor_id", ["crisp", "frill", "intercom", "sleekplan",
+                                       "zendesk_messaging"])
 def test_the_first_page_after_a_sign_out_too(vendor_id: str) -> None:
     client = signed_in_client()
     client.post("/test-logout/")
