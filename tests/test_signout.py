@@ -40,6 +40,8 @@ SIGN_OUT_CALLS: dict[str, list[Any]] = {
     # https://www.chatwoot.com/docs/product/channels/live-chat/sdk/setup
     "chatwoot": ["$chatwoot.reset"],
     "gleap": ["Gleap.clearIdentity"],  # https://docs.gleap.io/javascript/user-identity
+    # https://help.crisp.chat/en/article/how-to-reset-a-crisp-conversation-when-users-log-out-u2vkei/
+    "crisp": ["$crisp.push", ["do", "session:reset"]],
 }
 
 

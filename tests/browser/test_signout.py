@@ -11,7 +11,9 @@ until the page makes the vendor's call: ``$sleek.resetUser()``
 ``Beacon('logout', {endActiveChat: true})`` (Help Scout: public integrations, confidence M),
 ``FrontChat('shutdown', {clearSession: true})`` (https://dev.frontapp.com/docs/chat-sdk-reference),
 ``$chatwoot.reset()`` (https://www.chatwoot.com/docs/product/channels/live-chat/sdk/setup),
-``Gleap.clearIdentity()`` (https://docs.gleap.io/javascript/user-identity)."""
+``Gleap.clearIdentity()`` (https://docs.gleap.io/javascript/user-identity),
+``$crisp.push(["do", "session:reset"])`` (https://help.crisp.chat/en/article/
+how-to-reset-a-crisp-conversation-when-users-log-out-u2vkei/)."""
 
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ SIGN_OUTS = [
     ("front", "init", """FrontChat('shutdown', {"clearSession":true})"""),
     ("chatwoot", "setUser", "$chatwoot.reset()"),
     ("gleap", "identify", "Gleap.clearIdentity()"),
+    ("crisp", "user:email", '$crisp.push(["do", "session:reset"])'),
 ]
 
 

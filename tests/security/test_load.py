@@ -96,7 +96,7 @@ async def drive(base: str, users: list[Any]) -> tuple[list[float], list[Any], li
     async def worker(client: httpx.AsyncClient, rng: random.Random) -> None:
         while time.monotonic() < stop:
             user = rng.choice(users)
-            vendor_id = rng.choice(JWT_VENDORS)
+            vendor_id = rng.choice(JWT_VENDORS)  # the checks below verify JWTs
             path = "/page/" if rng.random() < 0.3 else f"/feedback-sso/{vendor_id}/token/"
             started = time.perf_counter()
             try:

@@ -1,0 +1,1 @@
+"""Pylon: everything about this one vendor (spec.py, its templates, its contract)."""

@@ -1,0 +1,5 @@
+"""Where Pylon is pointed at the sandbox (see ``vendor_urls.vendor_options``)."""
+
+OPTIONS = {
+    "WIDGET_SCRIPT_URL": "{sandbox}/pylon/widget.js",
+}
