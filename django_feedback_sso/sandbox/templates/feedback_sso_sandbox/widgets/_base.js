@@ -97,10 +97,16 @@
     });
   };
 
-  function verify(token) {
+  // An identity-hash vendor's widget sends the identity beside the hash: the vendor
+  // recomputes the hash from it.
+  function verify(token, identity) {
+    var body = { token: token };
+    if (identity) {
+      body.identity = JSON.stringify(identity);
+    }
     return fetch(VERIFY_URL, {
       method: "POST",
-      body: new URLSearchParams({ token: token }),
+      body: new URLSearchParams(body),
       credentials: "omit",
       cache: "no-store"
     })
@@ -138,13 +144,13 @@
     this.state("signed-out", "Signed out by " + call + (forgotten ? ": forgot " + forgotten : ""));
   };
 
-  function signIn(panel, token) {
+  function signIn(panel, token, identity) {
     if (typeof token !== "string" || !token) {
       panel.anonymous("no token");
       return Promise.resolve(null);
     }
     panel.state("anonymous", "Verifying the token…");
-    return verify(token).then(function (result) {
+    return verify(token, identity).then(function (result) {
       panel.show(result);
       remember(result);
       return result;
