@@ -7,7 +7,8 @@ until the page makes the vendor's call: ``$sleek.resetUser()``
 (https://developers.frill.co/frill-script/identifying-users),
 ``zE('messenger', 'logoutUser')``
 (https://developer.zendesk.com/api-reference/widget-messaging/web/authentication),
-``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript)."""
+``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript),
+for both of Intercom's ways of signing users in."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ SIGN_OUTS = [
     ("frill", "container", "Frill('unidentify')"),
     ("zendesk_messaging", "loginUser", "zE('messenger', 'logoutUser')"),
     ("intercom", "intercomSettings", "Intercom('shutdown')"),
+    ("intercom_hmac", "intercomSettings", "Intercom('shutdown')"),
 ]
 
 

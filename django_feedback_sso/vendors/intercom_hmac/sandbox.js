@@ -31,7 +31,7 @@
     if (command === "boot") {
       booted = boot("boot", "Intercom('boot', {user_id, user_hash})", options || {});
     } else if (command === "update" && options && options.user_hash &&
-        options.user_hash !== booted.user_hash) {
+        (options.user_hash !== booted.user_hash || options.user_id !== booted.user_id)) {
       booted = { user_id: options.user_id, user_hash: options.user_hash };
       signIn(new Panel("update", "Intercom('update', {user_id, user_hash})"),
         options.user_hash, identity(options));
