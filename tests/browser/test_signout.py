@@ -8,7 +8,8 @@ until the page makes the vendor's call: ``$sleek.resetUser()``
 ``zE('messenger', 'logoutUser')``
 (https://developer.zendesk.com/api-reference/widget-messaging/web/authentication),
 ``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript),
-for both of Intercom's ways of signing users in."""
+for both of Intercom's ways of signing users in, ``ChannelIO('shutdown')``
+(https://developers.channel.io/docs/web-channel-io)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def demo_logout(settings: Any) -> None:
 #: Each vendor with a sign-out call, the stand-in's panel that signs the user in on the
 #: demo page, and the call as the stand-in received it.
 SIGN_OUTS = [
+    ("channelio", "boot", "ChannelIO('shutdown')"),
     ("sleekplan", "SLEEK_USER", "$sleek.resetUser()"),
     ("frill", "container", "Frill('unidentify')"),
     ("zendesk_messaging", "loginUser", "zE('messenger', 'logoutUser')"),
