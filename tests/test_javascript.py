@@ -31,7 +31,8 @@ CORE = "/static/feedback_sso/feedback-sso.js"
 #: The vendors whose snippet is the core and the vendor's module; the others' snippets are
 #: the vendor's own loader (ProductLift, BoostGPT) or a link through the redirect view.
 WITH_MODULE = {"announcekit", "canny", "changelogfy", "channelio", "featurebase", "featureos",
-               "frill", "intercom", "intercom_hmac", "nolt", "sleekplan", "uservoice", "zendesk_messaging"}
+               "frill", "intercom", "intercom_hmac", "nolt", "novu", "sleekplan", "uservoice",
+               "zendesk_messaging"}
 #: Every built-in vendor's module file, by vendor id.
 MODULES = {vendor_id: folder / "widget.js" for vendor_id, folder in builtin_folders().items()
            if (folder / "widget.js").is_file()}
@@ -74,7 +75,8 @@ def test_a_page_with_one_vendor_carries_at_most_8_kib_of_our_javascript(
     assert sum(sizes.values()) <= BUDGET, sizes
 
 
-@pytest.mark.parametrize("vendor_id", ["frill", "intercom", "sleekplan", "zendesk_messaging"])
+@pytest.mark.parametrize("vendor_id", ["channelio", "frill", "intercom", "intercom_hmac",
+                                       "sleekplan", "zendesk_messaging"])
 def test_the_first_page_after_a_sign_out_too(vendor_id: str) -> None:
     client = signed_in_client()
     client.post("/test-logout/")

@@ -1,8 +1,6 @@
-/* Intercom identity verification (developers.intercom.com/installing-intercom/docs/
- * enable-identity-verification-on-your-web-product): intercomSettings = {app_id, user_id,
- * email, name, user_hash}, then the Messenger as Intercom's snippet starts it. Once it runs,
- * the same user is an update; another, or none, shutdown then boot
- * (developers.intercom.com/installing-intercom/docs/intercom-javascript) */
+/* Intercom identity verification (docs: spec.py): intercomSettings = {app_id, user_id,
+ * email, name, user_hash}, then the Messenger as Intercom's snippet starts it. Once it
+ * runs, the same user is an update; another, or none, shutdown then boot. */
 FeedbackSSO.define("intercom_hmac", function (data, core) {
   var USER = ["user_id", "email", "name", "user_hash"];
   var user = data.token ? { user_id: data.userId, email: data.email, name: data.name,
@@ -10,7 +8,7 @@ FeedbackSSO.define("intercom_hmac", function (data, core) {
   var settings = core.pageObject("intercomSettings") || {};
   var before = settings.user_id === undefined ? undefined : String(settings.user_id);
   settings.app_id = data.appId;
-  USER.forEach(function (name) {  // none of a previous user's, on a page rendered again
+  USER.forEach(function (name) {  // none of a previous user's (a page rendered again)
     if (user[name]) {
       settings[name] = user[name];
     } else {
