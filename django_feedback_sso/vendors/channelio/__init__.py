@@ -1,1 +1,1 @@
-"""Channel Talk (Channel.io): everything about this one vendor (spec.py, its templates, its contract)."""
+"""Channel Talk (Channel.io): everything about this one vendor (spec, templates, contract)."""
