@@ -28,6 +28,9 @@ SIGN_OUT_CALLS = {
     "zendesk_messaging": "zE messenger logoutUser",
     # https://developers.intercom.com/installing-intercom/docs/intercom-javascript
     "intercom": "Intercom shutdown",
+    # Intercom's identity verification: the same Messenger, the same call.
+    "intercom_hmac": "Intercom shutdown",
+    "channelio": "ChannelIO shutdown",  # https://developers.channel.io/docs/web-channel-io
 }
 
 
@@ -74,7 +77,8 @@ def test_logout_sets_a_signed_http_only_cookie() -> None:
     client.force_login(UserFactory())
     response = client.post("/test-logout/")
     cookie = response.cookies[COOKIE]
-    assert still_to_tell(cookie.value) == "frill.intercom.sleekplan.zendesk_messaging"
+    assert still_to_tell(cookie.value) == ("channelio.frill.intercom.intercom_hmac.sleekplan."
+                                           "zendesk_messaging")
     assert (cookie["httponly"], cookie["samesite"], cookie["max-age"]) == (True, "Lax",
                                                                           1209600)
 
@@ -92,11 +96,14 @@ def test_the_next_page_with_the_tag_signs_the_widget_out_once(vendor_id: str,
 def test_the_cookie_goes_once_every_widget_was_told() -> None:
     client = signed_out_client()
     left = []
-    for vendor_id in ["intercom", "sleekplan", "frill", "zendesk_messaging"]:
+    for vendor_id in ["intercom", "sleekplan", "frill", "zendesk_messaging", "channelio",
+                      "intercom_hmac"]:
         cookie = client.get(f"/page/{vendor_id}/").cookies[COOKIE]
         left.append(still_to_tell(cookie.value) if cookie.value else cookie["max-age"])
-    assert left == ["frill.sleekplan.zendesk_messaging", "frill.zendesk_messaging",
-                    "zendesk_messaging", 0]  # 0: deleted
+    assert left == ["channelio.frill.intercom_hmac.sleekplan.zendesk_messaging",
+                    "channelio.frill.intercom_hmac.zendesk_messaging",
+                    "channelio.intercom_hmac.zendesk_messaging", "channelio.intercom_hmac",
+                    "intercom_hmac", 0]  # 0: deleted
 
 
 def test_a_page_of_another_vendor_leaves_the_entry() -> None:

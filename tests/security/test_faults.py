@@ -20,7 +20,7 @@ from django_feedback_sso.exceptions import (
     FeedbackSSOHookError,
 )
 from django_feedback_sso.signals import token_issued
-from tests.conftest import VENDORS, render_tag
+from tests.conftest import JWT_VENDORS, VENDORS, render_tag
 from tests.oracle import verify
 from tests.security.hooks import BROKEN
 
@@ -123,7 +123,8 @@ def test_endpoint_answers_a_json_503_and_no_token(
         if vendor_id != BROKEN:
             answer = client.get(f"/feedback-sso/{vendor_id}/token/")
             assert answer.status_code == 200, vendor_id
-            assert verify(vendor_id, answer.json()["token"])["jti"]
+            if vendor_id in JWT_VENDORS:
+                assert verify(vendor_id, answer.json()["token"])["jti"]
 
 
 def test_redirect_view_never_sends_a_half_made_token(fault: type[Exception], user: Any) -> None:
