@@ -30,9 +30,9 @@ BUDGET = 8 * 1024
 CORE = "/static/feedback_sso/feedback-sso.js"
 #: The vendors whose snippet is the core and the vendor's module; the others' snippets are
 #: the vendor's own loader (ProductLift, BoostGPT) or a link through the redirect view.
-WITH_MODULE = {"announcekit", "canny", "changelogfy", "chatwoot", "crisp", "featurebase",
-               "featureos", "frill", "front", "gleap", "helpscout", "intercom", "nolt", "pylon",
-               "sleekplan", "uservoice",
+WITH_MODULE = {"announcekit", "canny", "changelogfy", "channelio", "chatwoot", "crisp",
+               "featurebase", "featureos", "frill", "front", "gleap", "helpscout", "intercom",
+               "intercom_hmac", "nolt", "novu", "pylon", "sleekplan", "uservoice",
                "zendesk_messaging"}
 #: Every built-in vendor's module file, by vendor id.
 MODULES = {vendor_id: folder / "widget.js" for vendor_id, folder in builtin_folders().items()

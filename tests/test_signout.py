@@ -42,6 +42,9 @@ SIGN_OUT_CALLS: dict[str, list[Any]] = {
     "gleap": ["Gleap.clearIdentity"],  # https://docs.gleap.io/javascript/user-identity
     # https://help.crisp.chat/en/article/how-to-reset-a-crisp-conversation-when-users-log-out-u2vkei/
     "crisp": ["$crisp.push", ["do", "session:reset"]],
+    # Intercom's identity verification: the same Messenger, the same call.
+    "intercom_hmac": ["Intercom", "shutdown"],
+    "channelio": ["ChannelIO", "shutdown"],  # https://developers.channel.io/docs/web-channel-io
 }
 
 

@@ -54,8 +54,11 @@ def side_by_side(vendor_id: str, **changes: Any) -> dict[str, Any]:
 
 
 def as_builtin(text: str, vendor_id: str) -> str:
-    """``text`` with the twin's id replaced by the built-in's, and tokens blanked."""
-    return JWT.sub("TOKEN", text.replace(spec_id(vendor_id), vendor_id))
+    """``text`` with the twin's id replaced by the built-in's (also as the environment
+    variable a hint suggests), and tokens blanked."""
+    variable = re.sub(r"[^A-Z0-9]+", "_", spec_id(vendor_id).upper())
+    return JWT.sub("TOKEN", text.replace(spec_id(vendor_id), vendor_id)
+                   .replace(variable, vendor_id.upper()))
 
 
 @pytest.fixture(params=VENDOR_IDS)

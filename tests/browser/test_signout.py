@@ -7,13 +7,15 @@ until the page makes the vendor's call: ``$sleek.resetUser()``
 (https://developers.frill.co/frill-script/identifying-users),
 ``zE('messenger', 'logoutUser')``
 (https://developer.zendesk.com/api-reference/widget-messaging/web/authentication),
-``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript),
+``Intercom('shutdown')`` (https://developers.intercom.com/installing-intercom/docs/intercom-javascript)
+for both of Intercom's ways of signing users in,
 ``Beacon('logout', {endActiveChat: true})`` (Help Scout: public integrations, confidence M),
 ``FrontChat('shutdown', {clearSession: true})`` (https://dev.frontapp.com/docs/chat-sdk-reference),
 ``$chatwoot.reset()`` (https://www.chatwoot.com/docs/product/channels/live-chat/sdk/setup),
 ``Gleap.clearIdentity()`` (https://docs.gleap.io/javascript/user-identity),
 ``$crisp.push(["do", "session:reset"])`` (https://help.crisp.chat/en/article/
-how-to-reset-a-crisp-conversation-when-users-log-out-u2vkei/)."""
+how-to-reset-a-crisp-conversation-when-users-log-out-u2vkei/),
+``ChannelIO('shutdown')`` (https://developers.channel.io/docs/web-channel-io)."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ def demo_logout(settings: Any) -> None:
 #: Each vendor with a sign-out call, the stand-in's panel that signs the user in on the
 #: demo page, and the call as the stand-in received it.
 SIGN_OUTS = [
+    ("channelio", "boot", "ChannelIO('shutdown')"),
     ("sleekplan", "SLEEK_USER", "$sleek.resetUser()"),
     ("frill", "container", "Frill('unidentify')"),
     ("zendesk_messaging", "loginUser", "zE('messenger', 'logoutUser')"),
@@ -49,6 +52,7 @@ SIGN_OUTS = [
     ("chatwoot", "setUser", "$chatwoot.reset()"),
     ("gleap", "identify", "Gleap.clearIdentity()"),
     ("crisp", "user:email", '$crisp.push(["do", "session:reset"])'),
+    ("intercom_hmac", "intercomSettings", "Intercom('shutdown')"),
 ]
 
 

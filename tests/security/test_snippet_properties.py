@@ -106,7 +106,7 @@ def token_in_snippet(vendor_id: str, html: str, signed_in: bool) -> str:
 @example(user=User(pk=4, username="jane", email="victim@example.org\u00a0"))
 @example(user=User(pk=5, username="a" * 10_240, email="jane@example.org"))
 def test_any_user_data_leaves_every_snippet_intact_and_every_token_exact(user: Any) -> None:
-    for vendor_id in JWT_VENDORS:  # identity hashes: tests/vendors/test_<id>.py
+    for vendor_id in JWT_VENDORS:  # identity hashes: tests/contract/identity_hash.py
         expected = FACTS[vendor_id].claims_for(user)
         refusal = expected_refusal(vendor_id, user, expected)
         signed_in = refusal is None

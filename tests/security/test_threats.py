@@ -261,5 +261,5 @@ def test_no_token_reaches_any_log(user: Any, all_logs: Any) -> None:
 
     assert len(tokens) >= 12
     logged = all_logs.text()
-    for token in tokens:
-        assert token.rsplit(".", 1)[-1] not in logged  # a JWT's signature, or a whole hash
+    for token in tokens:  # a JWT's signature, or an identity hash whole
+        assert token.rsplit(".", 1)[-1] not in logged

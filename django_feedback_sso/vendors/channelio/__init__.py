@@ -1,0 +1,1 @@
+"""Channel Talk (Channel.io): everything about this one vendor (spec, templates, contract)."""

@@ -1,0 +1,1 @@
+"""Intercom's identity verification (user_hash): everything about this one vendor."""

@@ -1,0 +1,1 @@
+"""Novu Inbox: everything about this one vendor (spec.py, its templates, its contract)."""
