@@ -26,6 +26,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 #: Every vendor the test settings configure (one configuration each, named by its id).
 VENDORS = tuple(FEEDBACK_SSO["VENDORS"])
+#: Those whose token is a JWT (not an identity hash, not a DiscourseConnect answer).
+JWT_VENDORS = tuple(vendor_id for vendor_id in VENDORS
+                    if BUILTIN_SPECS[vendor_id].token.kind == "jwt")
 #: Those with a redirect view (BoostGPT has no portal).
 REDIRECT_VENDORS = tuple(vendor_id for vendor_id in VENDORS
                          if BUILTIN_SPECS[vendor_id].redirect.sso_url_option)
