@@ -17,10 +17,11 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, Protocol
+from urllib.parse import parse_qsl
 
 from .conf import VendorConfig
 from .exceptions import FeedbackSSOTokenRejected as Rejected
-from .signatures import hash_matches, hmac_key
+from .signatures import decode_discourse, discourse_signature_matches, hash_matches, hmac_key
 from .tokens import unverified_header, verify_signature
 from .vendors.spec import IdentityField
 
@@ -133,6 +134,68 @@ def check_identity_hash_rules(presented: str, identity_claims: Mapping[str, Any]
         else:
             results.append(RuleResult(rule.name, "passed"))
     return claims, results
+
+
+def verify_discourse_connect(sso: str, sig: str, config: VendorConfig) -> dict[str, Any]:
+    """The fields of a DiscourseConnect answer if the forum would take them.
+
+    ``sig`` must be the hex HMAC-SHA256 of ``sso`` exactly as sent, with the secret
+    (``lib/discourse_connect_base.rb``, ``parse``); the fields must hold a ``nonce`` and the
+    required claims. Whether the forum issued that nonce only the forum can tell.
+    Raises :class:`~django_feedback_sso.exceptions.FeedbackSSOTokenRejected`.
+    """
+    claims = _discourse_fields(sso, sig, config)
+    for rule in RULES:
+        if rule.name in DISCOURSE_RULES:
+            rule.check(config, claims, 0.0, None)
+    return claims
+
+
+def _discourse_fields(sso: str, sig: str, config: VendorConfig) -> dict[str, Any]:
+    """The signed fields, holding the nonce the forum asked with; the rules come after."""
+    if not discourse_signature_matches(hmac_key(config.secret), sso, sig):
+        raise Rejected(config.id, Rejected.BAD_SIGNATURE, "sig is not the HMAC-SHA256 of sso "
+                       f"with {config.spec.name}'s secret")
+    try:
+        claims: dict[str, Any] = decode_discourse(sso)
+    except ValueError:
+        raise Rejected(config.id, Rejected.INVALID_TOKEN,
+                       "sso is not base64 of a query string") from None
+    if not claims.get("nonce"):
+        raise Rejected(config.id, Rejected.MISSING_CLAIM, f"{config.spec.name} requires the "
+                       "nonce of its request", claim="nonce")
+    return claims
+
+
+def check_discourse_rules(presented: str, config: VendorConfig,
+                          ) -> tuple[dict[str, Any] | None, list[RuleResult]]:
+    """:func:`check_rules` for a DiscourseConnect answer (``sso=…&sig=…``, or the whole
+    ``return_sso_url`` with them): the signature and nonce, then :data:`DISCOURSE_RULES`.
+    Whether the forum issued the nonce, and still holds it, only the forum knows."""
+    rules = [rule for rule in RULES if rule.name in DISCOURSE_RULES]
+    try:
+        claims = _discourse_fields(*discourse_parts(presented), config)
+    except Rejected as rejected:
+        return None, [RuleResult(SIGNATURE, "failed", rejected.detail, rejected.reason),
+                      *(RuleResult(rule.name, "skipped", "the signature did not verify")
+                        for rule in rules)]
+    results = [RuleResult(SIGNATURE, "passed", "HMAC-SHA256 of sso, the configured secret; "
+                          "a nonce")]
+    for rule in rules:
+        try:
+            rule.check(config, claims, 0.0, None)
+        except Rejected as rejected:
+            results.append(RuleResult(rule.name, "failed", rejected.detail, rejected.reason))
+        else:
+            results.append(RuleResult(rule.name, "passed"))
+    return claims, results
+
+
+def discourse_parts(presented: str) -> tuple[str, str]:
+    """``sso`` and ``sig`` from ``sso=…&sig=…`` or a whole ``…/session/sso_login?…`` URL."""
+    query = presented.partition("?")[2] if "?" in presented else presented
+    params = dict(parse_qsl(query.strip(), keep_blank_values=True))
+    return params.get("sso", ""), params.get("sig", "")
 
 
 def check_rules(token: str, config: VendorConfig, *,
@@ -308,6 +371,8 @@ def _check_replay(config: VendorConfig, claims: Mapping[str, Any], now: float,
 SIGNATURE = "signature"
 #: The rules that apply to an identity hash's claims: it has no time claims or jti.
 HASH_RULES = frozenset({"required claims", "claim values", "account"})
+#: The rules that apply to a DiscourseConnect answer's fields: all text, no time claims.
+DISCOURSE_RULES = frozenset({"required claims", "account"})
 REPLAY = "replay"
 TIME_TYPES = "time claims are numbers"
 

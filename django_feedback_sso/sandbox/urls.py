@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 from django.urls.resolvers import ResolverMatch
 
+from .discourse import ForumLoginView, ForumSignInView
 from .guard import sandbox_enabled
 from .views import PortalView, VerifyView, WidgetScriptView
 
@@ -26,6 +27,11 @@ def _while_enabled(pattern: URLPattern) -> SandboxURLPattern:
 
 
 urlpatterns = [_while_enabled(pattern) for pattern in [
+    # The Discourse stand-in's two URLs, at the forum's own paths below its portal.
+    path("<slug:config_id>/portal/session/sso", ForumSignInView.as_view(),
+         name="discourse_sso"),
+    path("<slug:config_id>/portal/session/sso_login", ForumLoginView.as_view(),
+         name="discourse_sso_login"),
     path("<slug:config_id>/portal/", PortalView.as_view(), name="portal"),
     path("<slug:config_id>/portal/<path:page>", PortalView.as_view(), name="portal"),
     path("<slug:config_id>/verify/", VerifyView.as_view(), name="verify"),

@@ -239,6 +239,8 @@ def _site_sign_in_url(config: VendorConfig, page: str) -> str | None:
         url = reverse("feedback_sso:redirect", args=[config.id])
     except NoReverseMatch:
         return None
+    if spec.redirect.handshake == "discourse_connect":  # the forum starts the round trip
+        return reverse("feedback_sso_sandbox:discourse_sso", args=[config.id])
     if spec.redirect.sso_url_option is None:
         return None
     if spec.redirect.return_mode == "none":

@@ -156,6 +156,11 @@ def _token_facts(spec: VendorSpec) -> list[str]:
                 "claims travel beside it unsigned.",
                 "- **Lifetime**: none: the hash stays the same for a user until `SECRET` "
                 "changes."]
+    if token.kind == "discourse_connect":
+        return ["- **Signature**: DiscourseConnect: `sso` is the claims as a URL query string, "
+                "base64-encoded; `sig` the hex HMAC-SHA256 of `sso` with `SECRET`.",
+                "- **Lifetime**: none in the payload; it carries the `nonce` of the forum's "
+                "request, which the forum accepts once."]
     default = int(spec.token.default_lifetime.total_seconds())
     maximum = (f"at most {int(spec.token.max_lifetime.total_seconds())} s (the vendor's limit; "
                "a longer `LIFETIME` is check E008)" if spec.token.max_lifetime
@@ -208,6 +213,11 @@ def _tag(spec: VendorSpec) -> str:
 
 
 def _redirect(spec: VendorSpec) -> str:
+    if spec.redirect.handshake == "discourse_connect":
+        return (f"`/feedback-sso/{spec.id}/redirect/?sso=…&sig=…` answers the forum's signed "
+                "request with a 302 to its `return_sso_url` (on `PORTAL_URL`'s host only); "
+                "without `sso` and `sig` it sends the user to the forum's `/session/sso`, "
+                "which starts the round trip (`next` goes along as `return_path`)")
     if not spec.redirect.sso_url_option:
         return "none (a 404): the vendor takes tokens only in the page"
     url = f"`/feedback-sso/{spec.id}/redirect/`"
@@ -227,6 +237,11 @@ def _redirect(spec: VendorSpec) -> str:
 
 
 def _vendor_initiated(spec: VendorSpec) -> str:
+    if spec.redirect.handshake == "discourse_connect":
+        return (f"- **Your discourse connect url**: `https://yoursite/feedback-sso/{spec.id}/"
+                "redirect/` (your configuration id in place of the vendor's, if it differs).\n"
+                "- **Answered to**: the `return_sso_url` in the signed request, only on "
+                "`PORTAL_URL`'s host.")
     if not spec.redirect.sso_url_option:
         return "None: without a redirect view there is no URL to paste."
     facts = [f"- **Your SSO URL**: `https://yoursite/feedback-sso/{spec.id}/redirect/` (your "

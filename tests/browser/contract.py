@@ -131,10 +131,55 @@ class VendorInitiated(BrowserContract):
             expect(page.locator("main")).to_contain_text("would now continue to")
 
 
+class DiscourseConnectSignIn(BrowserContract):
+    """A forum that starts the round trip (DiscourseConnect): its "Log in" signs Zoë in."""
+
+    def forum(self, page: Page, settings: Any) -> None:
+        options = settings.FEEDBACK_SSO["VENDORS"][self.vendor.id]
+        page.goto(self.vendor.expand(str(self.vendor.rules.portal), options) + "/")
+        expect(page.locator(".sandbox-portal")).to_have_attribute("data-sandbox-state",
+                                                                  "anonymous")
+
+    def signed_in(self, page: Page) -> None:
+        portal = page.locator(".sandbox-portal")
+        expect(portal).to_have_attribute("data-sandbox-state", "signed-in")
+        expect(portal.locator("[data-sandbox-user]")).to_have_text(ZOE_NAME)
+        expect(portal.locator("[data-sandbox-email]")).to_have_text("zoe@example.com")
+        expect(portal.locator("h1 small")).to_have_text("/session/sso_login")
+
+    def test_the_forums_log_in_signs_zoe_in(self, page: Page, settings: Any) -> None:
+        log_in(page, "zoe")
+        self.forum(page, settings)
+
+        page.click("[data-sandbox-sign-in]")
+
+        self.signed_in(page)
+
+    def test_the_tags_link_goes_round_the_forum_and_signs_zoe_in(self, page: Page) -> None:
+        log_in(page, "zoe")
+        page.goto(f"/vendors/{self.vendor.id}/")
+
+        page.click("#snippet a.feedback-sso-link")
+
+        self.signed_in(page)
+
+    def test_staff_get_the_refusal_page(self, page: Page, settings: Any) -> None:
+        log_in(page, "staff")
+        self.forum(page, settings)
+
+        page.click("[data-sandbox-sign-in]")
+
+        expect(page.locator(f"[data-feedback-sso-refused='{self.vendor.id}']")).to_be_visible()
+        expect(page.locator(".sandbox-portal[data-sandbox-state='signed-in']")).to_have_count(0)
+
+
 def browser_contract_tests(vendor_id: str) -> type[BrowserContract]:
     """``Test<Vendor>InTheBrowser``: the parts of the contract that apply to the vendor."""
     vendor = VendorFacts.of(vendor_id)
     rules = vendor.rules
+    if rules.kind == "discourse_connect":
+        return type(vendor.class_name("InTheBrowser"), (DiscourseConnectSignIn,),
+                    {"vendor": vendor, "pytestmark": [pytest.mark.browser]})
     portal = ([] if rules.sso_url is None
               else [PortalSignIn] if vendor.snippet else [TagLinkSignIn])
     parts = [*([VendorInitiated] if rules.sends_return_in else []), *portal,

@@ -20,7 +20,7 @@ from django_feedback_sso.exceptions import (
     FeedbackSSOHookError,
 )
 from django_feedback_sso.signals import token_issued
-from tests.conftest import JWT_VENDORS, VENDORS, render_tag
+from tests.conftest import JWT_VENDORS, render_tag
 from tests.oracle import verify
 from tests.security.hooks import BROKEN
 
@@ -119,7 +119,7 @@ def test_endpoint_answers_a_json_503_and_no_token(
     assert "no-store" in response["Cache-Control"]
     assert any(repr(BROKEN) in r.getMessage() for r in caplog.records)
     assert not [event for event in issued if event["vendor_id"] == BROKEN]
-    for vendor_id in VENDORS:
+    for vendor_id in JWT_VENDORS:
         if vendor_id != BROKEN:
             answer = client.get(f"/feedback-sso/{vendor_id}/token/")
             assert answer.status_code == 200, vendor_id

@@ -10,8 +10,11 @@ and its path, as a browser resolves it (ada, a WHATWG URL parser), must not star
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 from typing import Any
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
 import ada_url
 import pytest
@@ -23,6 +26,7 @@ from tests.contract.facts import VendorFacts
 from tests.contract.redirect import landing
 from tests.factories import StaffUserFactory, UserFactory
 from tests.oracle import DOCUMENTED, verify
+from tests.settings import SECRETS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.security.urls")]
 
@@ -297,3 +301,32 @@ def test_anonymous_users_go_to_our_login_page_first() -> None:
 
     assert urlsplit(location).netloc == ""
     assert location.startswith("/accounts/login/?next=/feedback-sso/sleekplan/redirect/")
+
+
+# DiscourseConnect: the forum's signed request names where the answer goes ---------------
+
+#: Vendors that answer a signed request (Discourse), as their fixtures describe them.
+HANDSHAKING = {vendor_id: VendorFacts.of(vendor_id) for vendor_id in VENDORS
+               if DOCUMENTED[vendor_id].kind == "discourse_connect"}
+
+
+@pytest.mark.parametrize("vendor_id", sorted(HANDSHAKING))
+def test_a_signed_return_sso_url_off_the_forum_gets_no_answer(client: Any,
+                                                              vendor_id: str) -> None:
+    """Even signed with the right secret (a leaked request, another forum on the same
+    secret), a ``return_sso_url`` off the forum's host gets a 403 and no Location."""
+    host = HANDSHAKING[vendor_id].own_host
+    failures = []
+    for target in HOSTILE:
+        url = target.format(host=host, HOST=host.upper(),
+                            cyrillic=host.replace("a", "\u0430").replace("e", "\u0435"),
+                            fullwidth_dots=host.replace(".", "\uff0e"))
+        raw = urlencode([("nonce", "0123abcd"), ("return_sso_url", url)]).encode()
+        sso = base64.b64encode(raw).decode()
+        sig = hmac.new(SECRETS[vendor_id].encode(), sso.encode(), hashlib.sha256).hexdigest()
+        response = client.get(f"/feedback-sso/{vendor_id}/redirect/?"
+                              + urlencode({"sso": sso, "sig": sig}))
+        if response.status_code not in (400, 403) or response.has_header("Location"):
+            failures.append(f"{url!r} -> {response.status_code} "
+                            f"{response.get('Location', '')!r}")
+    assert not failures, "\n".join(failures)

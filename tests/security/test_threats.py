@@ -253,7 +253,7 @@ def test_no_token_reaches_any_log(user: Any, all_logs: Any) -> None:
     client = Client()
     client.force_login(user)
     tokens = [client.get(f"/feedback-sso/{vendor_id}/token/").json()["token"]
-              for vendor_id in VENDORS]
+              for vendor_id in JWT_VENDORS]
     tokens += TOKEN_IN_PAGE.findall(client.get("/page/").content.decode())
     for vendor_id in REDIRECT_VENDORS:  # a Location, or the body of Zendesk's POST form
         response = client.get(f"/feedback-sso/{vendor_id}/redirect/")

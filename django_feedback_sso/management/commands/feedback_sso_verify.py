@@ -9,7 +9,12 @@ from typing import Any, TextIO
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ...exceptions import FeedbackSSOSigningError
-from ...verification import RuleResult, check_identity_hash_rules, check_rules
+from ...verification import (
+    RuleResult,
+    check_discourse_rules,
+    check_identity_hash_rules,
+    check_rules,
+)
 from ._common import FAILED, USAGE, as_json, printable, utc, vendor_config
 
 LABELS = {"passed": "PASS", "failed": "FAIL", "skipped": "SKIP"}
@@ -28,7 +33,8 @@ class Command(BaseCommand):
         "(a short secret under python -W error). It never prints the secret and "
         "never signs anything; replay (a jti the vendor has seen) can't be checked offline. "
         "For a vendor that takes an identity hash, the token is the hash and --identity the "
-        "identity it signs."
+        "identity it signs. For DiscourseConnect (Discourse), the token is the answer, "
+        "sso=…&sig=… or the whole return URL carrying them."
     )
     #: ``call_command(..., stdin=...)`` (tests, scripts) hands the token over as a stream.
     stealth_options = ("stdin",)
@@ -56,6 +62,8 @@ class Command(BaseCommand):
             if config.spec.token.kind == "identity_hash":
                 identity = read_identity(options.get("identity"), config.spec.name)
                 claims, results = check_identity_hash_rules(token, identity, config)
+            elif config.spec.token.kind == "discourse_connect":
+                claims, results = check_discourse_rules(token, config)
             else:
                 claims, results = check_rules(token, config)
         except FeedbackSSOSigningError as exc:  # python -W error and a short secret

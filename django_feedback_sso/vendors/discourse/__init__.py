@@ -1,0 +1,1 @@
+"""Discourse: everything about this one vendor (spec.py, its templates, its contract)."""
