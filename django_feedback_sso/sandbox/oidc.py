@@ -110,7 +110,7 @@ def _started(request: HttpRequest, config: VendorConfig) -> dict[str, Any] | Non
     """The state and nonce this browser's sign-in was started with, if any."""
     try:
         value = request.get_signed_cookie(_cookie(config), salt=_salt(config), max_age=MAX_AGE)
-        started = json.loads(value)
+        started = json.loads(value or "")
     except (KeyError, signing.BadSignature, ValueError):
         return None
     return started if isinstance(started, dict) else None

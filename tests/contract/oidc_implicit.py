@@ -72,7 +72,7 @@ class OIDCImplicitContract(Contract):
                                                       redirect_uri: str) -> None:
         client.force_login(user)
 
-        where, query = self.answered(self.ask(client, redirect_uri=redirect_uri))
+        where, _ = self.answered(self.ask(client, redirect_uri=redirect_uri))
 
         assert where == url_parts(self.vendor.sso_url)[:3]
         assert "evil" not in str(where)

@@ -166,7 +166,8 @@ def test_the_stand_in_refuses_a_token_for_another_sign_in(
     state = parse_qs(urlsplit(asked["Location"]).query)["state"][0]
     old_token = parse_qs(urlsplit(old).query)["id_token"][0]
 
-    landed = client.get(f"{urlsplit(old).path}?{urlencode({'state': state, 'id_token': old_token})}")
+    answer = urlencode({"state": state, "id_token": old_token})
+    landed = client.get(f"{urlsplit(old).path}?{answer}")
 
     assert landed.status_code == 403
     assert b"invalid_nonce" in landed.content

@@ -1,1 +1,1 @@
-"""Freshworks (Freshdesk): everything about this one vendor (spec.py, its templates, its contract)."""
+"""Freshworks (Freshdesk): everything about this one vendor (spec, templates, contract)."""
