@@ -20,8 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from cryptography.hazmat.primitives import serialization
 from joserfc import jwt
-from joserfc.jwk import OctKey
+from joserfc.jwk import OctKey, RSAKey
 
 from tests.settings import FIXTURES, SECRETS
 
@@ -77,6 +78,9 @@ class DocumentedRules:
     #: The vendor's pages for the site's users (a URL like ``sso_url``): return targets may
     #: lead there, and users who get no token go there to sign in themselves.
     portal: str | None = None
+    #: A round trip the vendor starts: ``oidc_implicit`` (Freshworks sends ``nonce`` and
+    #: ``state``; the token echoes the nonce, the answer the state).
+    handshake: str | None = None
 
     @property
     def email_claim(self) -> str:
@@ -93,9 +97,24 @@ LONGEST_LIFETIME = 3600
 
 
 def decode(vendor_id: str, token: str, *, secret: str | None = None) -> Any:
-    """Signature and algorithm, pinned to the vendor's documented one."""
-    key = OctKey.import_key(secret or SECRETS[vendor_id])
-    return jwt.decode(token, key, algorithms=[DOCUMENTED[vendor_id].algorithm])
+    """Signature and algorithm, pinned to the vendor's documented one. An RS256 vendor
+    checks with the public half of its key pair (``secret``: another private key)."""
+    algorithm = DOCUMENTED[vendor_id].algorithm
+    if algorithm.startswith("RS"):
+        pem = secret or SECRETS[vendor_id]
+        # Another vendor's shared secret stands for someone else's key pair.
+        key: Any = (RSAKey.import_key(public_pem(pem)) if "-----BEGIN" in pem
+                    else RSAKey.generate_key(2048, private=False))
+    else:
+        key = OctKey.import_key(secret or SECRETS[vendor_id])
+    return jwt.decode(token, key, algorithms=[algorithm])
+
+
+def public_pem(private_pem: str) -> str:
+    """The SubjectPublicKeyInfo PEM of a PEM private key, worked out with cryptography."""
+    private = serialization.load_pem_private_key(private_pem.encode(), password=None)
+    return private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
 
 
 def check_documented(vendor_id: str, claims: dict[str, Any]) -> None:
@@ -111,10 +130,11 @@ def check_documented(vendor_id: str, claims: dict[str, Any]) -> None:
 
 
 def check_conventions(header: dict[str, Any], claims: dict[str, Any],
-                      vendor_header: tuple[tuple[str, str], ...] = ()) -> None:
+                      vendor_header: tuple[tuple[str, str], ...] = (),
+                      algorithm: str = "HS256") -> None:
     """Fail unless the token keeps this app's own promises (see SECURITY.md §1): the
     header is PyJWT's plus what the vendor documents, nothing else."""
-    assert header == {"alg": "HS256", "typ": "JWT", **dict(vendor_header)}
+    assert header == {"alg": algorithm, "typ": "JWT", **dict(vendor_header)}
     jwt.JWTClaimsRegistry(exp={"essential": True}, iat={"essential": True},
                           jti={"essential": True}).validate(claims)
     assert 0 < claims["exp"] - claims["iat"] <= LONGEST_LIFETIME
@@ -127,5 +147,6 @@ def verify(vendor_id: str, token: str, *, secret: str | None = None) -> dict[str
     decoded = decode(vendor_id, token, secret=secret)
     claims: dict[str, Any] = decoded.claims
     check_documented(vendor_id, claims)
-    check_conventions(dict(decoded.header), claims, DOCUMENTED[vendor_id].header)
+    check_conventions(dict(decoded.header), claims, DOCUMENTED[vendor_id].header,
+                      DOCUMENTED[vendor_id].algorithm)
     return claims

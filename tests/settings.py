@@ -59,11 +59,16 @@ LOGIN_URL = "/accounts/login/"
 #: Every built-in vendor, configured as its folder's fixture says a project would (one
 #: secret each, so a token signed for one can't pass as another's).
 FIXTURES = {vendor_id: folder_module(vendor_id, "fixture") for vendor_id in builtin_folders()}
-SECRETS = {vendor_id: fixture.TEST_SECRET for vendor_id, fixture in FIXTURES.items()}
+#: A key-pair vendor's (Freshworks') fixture holds TEST_PRIVATE_KEY, its PRIVATE_KEY, instead
+#: of TEST_SECRET: SECRETS holds each vendor's signing secret, whichever it is.
+KEY_NAMES = {vendor_id: "PRIVATE_KEY" if hasattr(fixture, "TEST_PRIVATE_KEY") else "SECRET"
+             for vendor_id, fixture in FIXTURES.items()}
+SECRETS = {vendor_id: getattr(fixture, "TEST_PRIVATE_KEY", None) or fixture.TEST_SECRET
+           for vendor_id, fixture in FIXTURES.items()}
 
 FEEDBACK_SSO = {
     "DEFAULT_VENDOR": "sleekplan",
-    "VENDORS": {vendor_id: {"SECRET": SECRETS[vendor_id], **fixture.EXAMPLE}
+    "VENDORS": {vendor_id: {KEY_NAMES[vendor_id]: SECRETS[vendor_id], **fixture.EXAMPLE}
                 for vendor_id, fixture in FIXTURES.items()},
 }
 

@@ -22,7 +22,7 @@ from tests.settings import SECRETS
 #: The opt-in, by the name the docs give it.
 OPT_IN = "FEEDBACK_SSO_SANDBOX_WITHOUT_DEBUG"
 #: A value for each parameter the sandbox's URL patterns take.
-URL_ARGUMENTS = {"page": "api/auth/sso"}
+URL_ARGUMENTS = {"page": "api/auth/sso", "client_id": "302836020429100183"}
 PATTERNS = [pattern for pattern in sandbox_urls.urlpatterns if isinstance(pattern, URLPattern)]
 #: Ways the sandbox may be left switched off; a string from the environment is not True.
 OFF = {"no opt-in": {}, "opt-in False": {OPT_IN: False}, "opt-in 'True'": {OPT_IN: "True"}}
@@ -40,12 +40,13 @@ def sandbox_url(pattern: URLPattern, vendor_id: str) -> str:
     return url
 
 
-def every_request(client: Client, vendor_id: str, token: str) -> list[tuple[str, Any]]:
+def every_request(client: Client, vendor_id: str, token: str,
+                  patterns: list[URLPattern] = PATTERNS) -> list[tuple[str, Any]]:
     """A GET and a POST to every sandbox URL of ``vendor_id``, each carrying ``token``
     wherever the sandbox could read it: (description, response)."""
     param = get_vendor_config(vendor_id).spec.redirect.token_param
     answers = []
-    for pattern in PATTERNS:
+    for pattern in patterns:
         url = sandbox_url(pattern, vendor_id)
         answers.append((f"GET {url}", client.get(url, {param: token})))
         answers.append((f"POST {url}", client.post(url, {param: token, "token": token})))
@@ -114,12 +115,16 @@ def test_with_the_opt_in_a_sandbox_url_without_its_slash_redirects(settings: Any
 @pytest.mark.parametrize("values", ON.values(), ids=ON.keys())
 def test_under_debug_or_with_the_opt_in_every_sandbox_url_serves(
         values: dict[str, Any], settings: Any, user: Any) -> None:
-    """Sleekplan has every stand-in (portal, verify, widget), so none of its URLs is a 404."""
+    """Sleekplan has every stand-in (portal, verify, widget), and Freshworks the implicit
+    round trip's (oidc_*), so none of their URLs is a 404."""
     token = issue_token_for(user, "sleekplan").token
     configure(settings, values)
+    oidc = [pattern for pattern in PATTERNS if str(pattern.name).startswith("oidc_")]
+    others = [pattern for pattern in PATTERNS if pattern not in oidc]
 
-    statuses = {request: response.status_code
-                for request, response in every_request(Client(), "sleekplan", token)}
+    statuses = {request: response.status_code for request, response in [
+        *every_request(Client(), "sleekplan", token, others),
+        *every_request(Client(), "freshdesk", issue_token_for(user, "freshdesk").token, oidc)]}
 
     assert len(statuses) == 2 * len(PATTERNS)
     assert [request for request, status in statuses.items() if status == 404] == []

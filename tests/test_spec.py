@@ -38,7 +38,8 @@ def test_role_claims_can_not_come_from_user_fields() -> None:
 
 def test_every_built_in_vendor_signs_hs256_and_cites_its_docs() -> None:
     for spec in BUILTIN_SPECS.values():
-        assert spec.token.algorithm == "HS256"
+        # Key pairs sign RS256 (Freshworks' documented algorithm), never with a SECRET.
+        assert spec.token.algorithm == ("RS256" if spec.token.uses_key_pair else "HS256")
         assert spec.docs_url.startswith("https://")
         assert set(spec.token.time_claims) == {"iat", "exp", "jti"}
 

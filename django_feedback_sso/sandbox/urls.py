@@ -7,6 +7,7 @@ from django.urls.resolvers import ResolverMatch
 
 from .discourse import ForumLoginView, ForumSignInView
 from .guard import sandbox_enabled
+from .oidc import OIDCImplicitView, OIDCLoginView
 from .views import PortalView, VerifyView, WidgetScriptView
 
 app_name = "feedback_sso_sandbox"
@@ -36,4 +37,8 @@ urlpatterns = [_while_enabled(pattern) for pattern in [
     path("<slug:config_id>/portal/<path:page>", PortalView.as_view(), name="portal"),
     path("<slug:config_id>/verify/", VerifyView.as_view(), name="verify"),
     path("<slug:config_id>/widget.js", WidgetScriptView.as_view(), name="widget"),
+    # Freshworks' round trip: its portal's sign-in, and its SP page (the SSO_URL).
+    path("<slug:config_id>/oidc/login", OIDCLoginView.as_view(), name="oidc_login"),
+    path("<slug:config_id>/oidc/sp/OIDC/<slug:client_id>/implicit", OIDCImplicitView.as_view(),
+         name="oidc_implicit"),
 ]]

@@ -56,8 +56,11 @@ def generated_page(spec: VendorSpec) -> str:
 def _settings(spec: VendorSpec) -> str:
     # Four columns: a default (often a long URL) in a column of its own would push the
     # last one out of view on a laptop's screen.
-    rows = ["| key | required | value | what it is |", "|---|---|---|---|",
-            "| `SECRET` | yes | text | the vendor's shared SSO secret (see below) |"]
+    key = ("| `PRIVATE_KEY` | yes | PEM text | the site's own private key (the vendor holds "
+           "its public half: `manage.py feedback_sso_public_key`); instead of `SECRET` |"
+           if spec.token.uses_key_pair else
+           "| `SECRET` | yes | text | the vendor's shared SSO secret (see below) |")
+    rows = ["| key | required | value | what it is |", "|---|---|---|---|", key]
     rows += [_option_row(option) for option in spec.options]
     lines = ["\n".join(rows), "",
              "Every block also takes `VENDOR`, `LIFETIME`, `ALLOW_STAFF`, `CLAIMS`, `CLASS` "
@@ -84,8 +87,8 @@ def _option_row(option: VendorOption) -> str:
 
 def _example(spec: VendorSpec) -> str:
     """A settings block with the secret from the environment and every required option."""
-    variable = f"{spec.id.upper()}_SSO_SECRET"
-    values = [f'"SECRET": env("{variable}")']
+    key = "PRIVATE_KEY" if spec.token.uses_key_pair else "SECRET"
+    values = [f'"{key}": env("{spec.id.upper()}_SSO_{key}")']
     values += [f'"{option.name}": "…"' for option in spec.options if option.required]
     lines = "".join(f"    {value},\n" for value in values)
     return f'FEEDBACK_SSO["VENDORS"]["{spec.id}"] = {{\n{lines}}}'
@@ -206,6 +209,8 @@ def _delivery(spec: VendorSpec) -> str:
 
 
 def _tag(spec: VendorSpec) -> str:
+    if spec.redirect.handshake == "oidc_implicit":  # the vendor's portal starts the sign-in
+        return "the vendor's snippet: a link to its portal, whose sign-in starts the round trip"
     return {"token": "the vendor's snippet with a fresh token",
             "link": "a link through the redirect view",
             "on_demand": "the vendor's snippet, whose script fetches tokens on demand",
@@ -222,6 +227,10 @@ def _redirect(spec: VendorSpec) -> str:
         return "none (a 404): the vendor takes tokens only in the page"
     url = f"`/feedback-sso/{spec.id}/redirect/`"
     redirect = spec.redirect
+    if redirect.handshake == "oidc_implicit":
+        return (f"{url} answers the vendor's own request (its `nonce` and `state`) with a 302 "
+                f"to `{redirect.sso_url_option}` with `?state=…&{redirect.token_param}=`, the "
+                "token echoing the nonce; without a nonce nothing is issued")
     if redirect.method == "post":
         how = f"a page whose form POSTs `{redirect.token_param}` to `{redirect.sso_url_option}`"
     else:
@@ -266,10 +275,12 @@ def _vendor_initiated(spec: VendorSpec) -> str:
 
 
 def _checks(spec: VendorSpec) -> str:
+    secret = ("`PRIVATE_KEY` (E020, E021)" if spec.token.uses_key_pair
+              else "`SECRET` (E004, W001)")
     rows = ["| check | for this vendor |", "|---|---|"]
     rows += [f"| `feedback_sso.{check}` | {why} |" for check, why in _check_reasons(spec)]
     return "\n".join([*rows, "", "Besides the checks every configuration has "
-                      "([system checks](../checks.md)): `SECRET` (E004, W001), unknown keys "
+                      f"([system checks](../checks.md)): {secret}, unknown keys "
                       "(E006), `LIFETIME` (E007), `CLAIMS` against the claim rules (E012)."])
 
 

@@ -10,7 +10,7 @@ import environ
 from django_feedback_sso.sandbox.vendor_urls import vendor_options
 from django_feedback_sso.vendors.folders import builtin_folders, folder_module
 
-from .local_secrets import demo_secret
+from .local_secrets import demo_private_key, demo_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -63,10 +63,14 @@ SANDBOX = vendor_options(SANDBOX_URL)
 
 
 def vendor(vendor_id: str) -> dict[str, str]:
-    """One vendor block: its secret, its folder's example account options, the sandbox URLs."""
+    """One vendor block: its secret (a key-pair vendor's private key), its folder's example
+    account options, the sandbox URLs."""
     fixture = folder_module(vendor_id, "fixture")
-    return {"SECRET": demo_secret(f"{vendor_id.upper()}_SSO_SECRET"),
-            **fixture.EXAMPLE, **SANDBOX[vendor_id]}
+    if folder_module(vendor_id, "spec").SPEC.token.uses_key_pair:
+        key = {"PRIVATE_KEY": demo_private_key(f"{vendor_id.upper()}_SSO_PRIVATE_KEY")}
+    else:
+        key = {"SECRET": demo_secret(f"{vendor_id.upper()}_SSO_SECRET")}
+    return {**key, **fixture.EXAMPLE, **SANDBOX[vendor_id]}
 
 
 # Every built-in vendor, found in its folder like the registry finds it: a vendor added to

@@ -173,6 +173,32 @@ class DiscourseConnectSignIn(BrowserContract):
         expect(page.locator(".sandbox-portal[data-sandbox-state='signed-in']")).to_have_count(0)
 
 
+class RoundTripSignIn(BrowserContract):
+    """A vendor that starts the sign-in itself (Freshworks): the tag links to its portal,
+    whose sign-in comes through the site's redirect view and back with the token."""
+
+    def test_the_tags_link_starts_the_round_trip_and_signs_the_user_in(self,
+                                                                      page: Page) -> None:
+        log_in(page, "zoe")
+        page.goto(f"/vendors/{self.vendor.id}/")
+
+        page.click("#snippet a.feedback-sso-link")
+
+        portal = page.locator(".sandbox-portal")
+        expect(portal).to_have_attribute("data-sandbox-vendor", self.vendor.id)
+        expect(portal).to_have_attribute("data-sandbox-state", "signed-in")
+        expect(portal.locator("[data-sandbox-email]")).to_have_text("zoe@example.com")
+
+    def test_staff_get_no_token(self, page: Page) -> None:
+        log_in(page, "staff")
+        page.goto(f"/vendors/{self.vendor.id}/")
+
+        page.click("#snippet a.feedback-sso-link")
+
+        expect(page.locator("body")).to_contain_text("can't be signed in")
+        assert "id_token=" not in page.url
+
+
 def browser_contract_tests(vendor_id: str) -> type[BrowserContract]:
     """``Test<Vendor>InTheBrowser``: the parts of the contract that apply to the vendor."""
     vendor = VendorFacts.of(vendor_id)
@@ -181,6 +207,7 @@ def browser_contract_tests(vendor_id: str) -> type[BrowserContract]:
         return type(vendor.class_name("InTheBrowser"), (DiscourseConnectSignIn,),
                     {"vendor": vendor, "pytestmark": [pytest.mark.browser]})
     portal = ([] if rules.sso_url is None
+              else [RoundTripSignIn] if rules.handshake == "oidc_implicit"
               else [PortalSignIn] if vendor.snippet else [TagLinkSignIn])
     parts = [*([VendorInitiated] if rules.sends_return_in else []), *portal,
              *([WidgetSignIn] if rules.widget else []), BrowserContract]

@@ -15,6 +15,7 @@ from tests.contract.base import Contract
 from tests.contract.discourse_connect import discourse_connect_parts
 from tests.contract.facts import VendorFacts
 from tests.contract.identity_hash import identity_hash_parts
+from tests.contract.oidc_implicit import oidc_implicit_parts
 from tests.contract.redirect import redirect_parts
 from tests.contract.sandbox import sandbox_parts
 from tests.contract.snippet import SnippetContract
@@ -28,6 +29,9 @@ def contract_tests(vendor_id: str) -> type[Contract]:
         parts: tuple[type[Contract], ...] = tuple(identity_hash_parts(vendor))
     elif vendor.rules.kind == "discourse_connect":
         parts = tuple(discourse_connect_parts(vendor))
+    elif vendor.rules.handshake == "oidc_implicit":  # Freshworks: a JWT, but a round trip
+        parts = (*sandbox_parts(vendor), *oidc_implicit_parts(vendor), SnippetContract,
+                 *token_parts(vendor))
     else:
         parts = (*sandbox_parts(vendor), *redirect_parts(vendor), SnippetContract,
                  *token_parts(vendor))

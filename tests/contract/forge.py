@@ -3,13 +3,14 @@ sandbox's stand-in makes of them."""
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from joserfc import jwt
-from joserfc.jwk import OctKey
+from joserfc.jwk import OctKey, RSAKey
 
 from django_feedback_sso.conf import get_vendor_config
 from django_feedback_sso.exceptions import FeedbackSSOTokenRejected
@@ -22,11 +23,23 @@ from tests.settings import SECRETS
 
 
 def forge(vendor_id: str, claims: dict[str, Any], *, secret: str | None = None,
-          algorithm: str = "HS256", header: dict[str, Any] | None = None) -> str:
-    """A token signed with joserfc; the header the vendor documents unless given."""
-    key = OctKey.import_key(secret or SECRETS[vendor_id])
+          algorithm: str | None = None, header: dict[str, Any] | None = None) -> str:
+    """A token signed with joserfc; the vendor's documented algorithm and header unless
+    given. An RS256 token is signed with ``secret`` if it is a PEM private key, else with
+    a key of its own (``secret="another-…"``: someone else's key)."""
+    algorithm = algorithm or DOCUMENTED[vendor_id].algorithm
     fields = dict(DOCUMENTED[vendor_id].header) if header is None else header
-    return jwt.encode({**fields, "alg": algorithm}, claims, key, algorithms=[algorithm])
+    return jwt.encode({**fields, "alg": algorithm}, claims,
+                      _key(secret or SECRETS[vendor_id], algorithm), algorithms=[algorithm])
+
+
+def _key(secret: str, algorithm: str) -> Any:
+    if algorithm.startswith("RS"):
+        return (RSAKey.import_key(secret) if "-----BEGIN" in secret
+                else RSAKey.generate_key(2048))
+    with warnings.catch_warnings():  # a PEM as an HMAC secret: the algorithm confusion attack
+        warnings.simplefilter("ignore")
+        return OctKey.import_key(secret)
 
 
 def good_claims(user: Any, vendor_id: str, **changes: Any) -> dict[str, Any]:

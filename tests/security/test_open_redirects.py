@@ -34,7 +34,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.security.urls")]
 #: (its SSO URL's and its portal's), its token parameter, where return targets arrive and
 #: where it reads them on its SSO URL.
 REDIRECTING = {vendor_id: VendorFacts.of(vendor_id) for vendor_id in VENDORS
-               if DOCUMENTED[vendor_id].sso_url}
+               if DOCUMENTED[vendor_id].sso_url and not DOCUMENTED[vendor_id].handshake}
+#: Vendors that start an implicit round trip (Freshworks): the hostile targets arrive as
+#: its ``redirect_uri`` (and ``next``) beside a real nonce and state.
+IMPLICIT = {vendor_id: VendorFacts.of(vendor_id) for vendor_id in VENDORS
+            if DOCUMENTED[vendor_id].handshake == "oidc_implicit"}
 
 
 #: ``{host}`` is the vendor's own host, so look-alikes and userinfo tricks aim at it.
@@ -84,7 +88,7 @@ HOSTILE = [
 
 
 def hostile_targets(vendor_id: str) -> list[str]:
-    host = REDIRECTING[vendor_id].own_host
+    host = {**REDIRECTING, **IMPLICIT}[vendor_id].own_host
     return [target.format(host=host, HOST=host.upper(),
                           cyrillic=host.replace("a", "\u0430").replace("e", "\u0435"),
                           fullwidth_dots=host.replace(".", "\uff0e"))
@@ -163,6 +167,28 @@ def test_hostile_return_targets_never_leave_the_vendors_hosts(client: Any,
             else:
                 (token,) = tokens
                 assert verify(vendor_id, token)[vendor.rules.email_claim] == client.user.email
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("vendor_id", sorted(IMPLICIT))
+def test_an_implicit_round_trip_answers_its_sso_url_only(client: Any, vendor_id: str) -> None:
+    """Whatever ``redirect_uri`` (or ``next``) says, the token goes to ``SSO_URL`` exactly;
+    a refused user gets a 403 and no Location at all."""
+    vendor = IMPLICIT[vendor_id]
+    failures = []
+    for param in ("redirect_uri", "next"):
+        for target in hostile_targets(vendor_id):
+            query = urlencode({"response_type": "id_token", "client_id": "1", "state": "s0",
+                               "nonce": "n0", param: target})
+            response = client.get(f"/feedback-sso/{vendor_id}/redirect/?{query}")
+            if client.user.is_staff:
+                assert (response.status_code, response.has_header("Location")) == (403, False)
+                continue
+            location = response["Location"]
+            if location.split("?")[0] != vendor.sso_url:
+                failures.append(f"{param}={target!r} -> {location!r}")
+            (token,) = parse_qs(urlsplit(location).query)["id_token"]
+            assert verify(vendor_id, token)["nonce"] == "n0"
     assert not failures, "\n".join(failures)
 
 

@@ -1,0 +1,1 @@
+"""Freshworks (Freshdesk): everything about this one vendor (spec, templates, contract)."""
