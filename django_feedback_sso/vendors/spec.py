@@ -88,8 +88,8 @@ class Claims:
 class Token:
     """How the token is signed, and for how long it lives."""
 
-    #: What the vendor trusts (:data:`~django_feedback_sso.vendors.parts.TokenKind`): a
-    #: JWT; an HMAC of one claim (``identity_hash``); a DiscourseConnect payload.
+    #: What the vendor trusts: a JWT (``jwt``); an HMAC of one claim (``identity_hash``);
+    #: a DiscourseConnect payload (``discourse_connect``).
     kind: TokenKind = "jwt"
     #: The JWT's algorithm; for ``identity_hash`` and ``discourse_connect``, ``HS256`` is
     #: HMAC-SHA256 with the same secret. ``RS256``/``ES256`` sign with ``PRIVATE_KEY``.
@@ -168,8 +168,8 @@ class Redirect:
     #: Options whose hosts count as the vendor's own for return targets. Derived by
     #: default: the portal (``base_url``) option, else the SSO URL's option.
     host_options: tuple[str, ...] = DERIVE
-    #: A round trip the vendor starts (:data:`~django_feedback_sso.vendors.parts.HANDSHAKES`):
-    #: the redirect view answers the vendor's signed request (DiscourseConnect) or its
+    #: A round trip the vendor starts (``discourse_connect`` or ``oidc_implicit``): the
+    #: redirect view answers the vendor's signed request (DiscourseConnect) or its
     #: ``nonce`` and ``state`` (Freshworks) instead of pushing a token to the SSO URL.
     handshake: Handshake | None = None
 
