@@ -45,3 +45,7 @@ nitpick_ignore_regex = [
               r"datetime|Pattern|Signal|ImproperlyConfigured|Exception|ValueError|"
               r"Sequence|Iterable)"),
 ]
+
+# Long URLs and JSON in the vendor pages' tables break inside their cells (_static/tables.css).
+html_static_path = ["_static"]
+html_css_files = ["tables.css"]
