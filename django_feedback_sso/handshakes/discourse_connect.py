@@ -55,9 +55,14 @@ def answer(request: HttpRequest, config: VendorConfig) -> HttpResponseBase:
     nonce = fields.get("nonce", "")
     if not _NONCE.fullmatch(nonce):
         return _bad_request(config, 400, "the payload has no nonce")
-    return_url = safe_return_target(config, fields.get("return_sso_url"))
-    if return_url is None or "?" in return_url or "#" in return_url:
-        return _bad_request(config, 403, "return_sso_url is not on the forum (PORTAL_URL)")
+    # Discourse sends Discourse.base_url + "/session/sso_login" (SessionController#sso):
+    # nothing else is answered, so no signed payload, even with a leaked secret, can send
+    # the answer anywhere but the forum's own sign-in endpoint. An exact match, not a
+    # parsed URL: cheaper, and stricter than any host check.
+    return_url = login_url(config)
+    if fields.get("return_sso_url") != return_url:
+        return _bad_request(config, 403, "return_sso_url is not the forum's "
+                            "PORTAL_URL/session/sso_login")
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     try:
@@ -70,6 +75,11 @@ def answer(request: HttpRequest, config: VendorConfig) -> HttpResponseBase:
         return _refused_page(config, 503)
     # The token is "sso=…&sig=…", already URL-encoded ("+" as %2B: Discourse reads "+" as " ").
     return HttpResponseRedirect(f"{return_url}?{issued.token}")
+
+
+def login_url(config: VendorConfig) -> str:
+    """Where the forum takes its answer: ``PORTAL_URL/session/sso_login``."""
+    return f"{config.portal_url or ''}/session/sso_login"
 
 
 def start_url(config: VendorConfig, target: str | None) -> str:

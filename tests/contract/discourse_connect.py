@@ -169,6 +169,9 @@ class DiscourseConnectContract(Contract):
         "https://{host}@evil.example/", "https://evil.example\\@{host}/",
         "https://{host}:8443/session/sso_login", "javascript:alert(1)", "",
         "https://{host}/session/sso_login?sso=c29tZW9uZQ%3D%3D&sig=00",
+        # On the forum's host, but not its sign-in endpoint: only that one is answered.
+        "https://{host}/", "https://{host}/admin", "https://{host}/session/sso_login/",
+        "https://{host}/session/../session/sso_login", "https://{host}/Session/sso_login",
     ])
     def test_a_return_sso_url_off_the_forum_is_refused(self, return_sso_url: str,
                                                        issued: Any) -> None:

@@ -97,7 +97,7 @@ def test_the_documented_request_with_its_line_break_verifies(meta_forum: None,
         response = client.get("/feedback-sso/discourse/redirect/?" + urlencode(
             {"sso": META_REQUEST_SSO, "sig": META_REQUEST_SIG}))
     assert response.status_code == 403
-    assert "return_sso_url is not on the forum" in caplog.text
+    assert "return_sso_url is not the forum's PORTAL_URL/session/sso_login" in caplog.text
 
 
 @pytest.mark.parametrize(("answer", "valid"), [
