@@ -12,7 +12,7 @@ import hashlib
 import hmac
 from collections.abc import Mapping
 from typing import Any, Literal
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote_plus
 
 #: The spec's HMAC algorithm name -> the hash it runs.
 _DIGESTS = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
@@ -47,6 +47,8 @@ def hash_matches(key: bytes, value: str, presented: str, algorithm: str = "HS256
 def discourse_value(value: Any) -> str:
     """A payload value as DiscourseConnect reads it: booleans ``true``/``false``, lists
     comma-separated (``groups``), everything else its text."""
+    if value.__class__ is str:  # nearly every value: answered first (one per field)
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
@@ -56,7 +58,9 @@ def discourse_value(value: Any) -> str:
 
 def encode_discourse(payload: Mapping[str, Any]) -> str:
     """``sso``: the payload as a URL query string, base64-encoded without line breaks."""
-    query = urlencode([(name, discourse_value(value)) for name, value in payload.items()])
+    # urlencode's output (quote_plus of each name and value), without its type dispatch.
+    query = "&".join(f"{quote_plus(name)}={quote_plus(discourse_value(value))}"
+                     for name, value in payload.items())
     return base64.b64encode(query.encode()).decode("ascii")
 
 

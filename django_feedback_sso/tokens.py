@@ -16,7 +16,7 @@ import time
 import warnings
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
-from urllib.parse import urlencode
+from urllib.parse import quote
 
 import jwt
 from jwt import warnings as jwt_warnings
@@ -196,8 +196,8 @@ def _sign_discourse_connect(payload: dict[str, Any], config: VendorConfig) -> st
         sig = discourse_signature(_hmac_key(config.secret, "text"), sso)
     except Exception as exc:
         failure = type(exc).__name__
-    else:
-        return urlencode({"sso": sso, "sig": sig})
+    else:  # urlencode's result, without its generality: sig is hex, sso base64
+        return f"sso={quote(sso, safe='')}&sig={sig}"
     raise FeedbackSSOSigningError(f"{config.id}: signing failed ({failure})") from None
 
 

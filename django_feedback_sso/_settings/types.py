@@ -78,9 +78,12 @@ class VendorConfig:
     def spec(self) -> VendorSpec:
         return self.vendor.spec
 
-    @property
+    @functools.cached_property
     def portal_url(self) -> str | None:
-        """The base URL relative return targets resolve against, if the vendor has one."""
+        """The base URL relative return targets resolve against, if the vendor has one.
+
+        Worked out once per configuration (read on every redirect; the instance is frozen,
+        and ``cached_property`` writes its ``__dict__`` directly)."""
         name = self.vendor.spec.portal_option
         return str(self.options[name]) if name and self.options.get(name) else None
 

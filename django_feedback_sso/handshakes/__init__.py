@@ -8,7 +8,9 @@ and answers it (or refuses it) instead of pushing a token to an SSO URL.
 
 from __future__ import annotations
 
+import functools
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,10 +18,16 @@ if TYPE_CHECKING:
 
     from ..conf import VendorConfig
 
+Answer = Callable[["HttpRequest", "VendorConfig"], "HttpResponseBase"]
+
 
 def answer_handshake(request: HttpRequest, config: VendorConfig) -> HttpResponseBase:
     """The handshake module's answer to ``request`` (the spec names a known handshake)."""
-    name = config.spec.redirect.handshake or ""
-    module = importlib.import_module(f"{__name__}.{name}")
-    response: HttpResponseBase = module.answer(request, config)
-    return response
+    return _answer(config.spec.redirect.handshake or "")(request, config)
+
+
+@functools.cache
+def _answer(name: str) -> Answer:
+    """The ``answer`` function of the handshake's module, found once."""
+    answer: Answer = importlib.import_module(f"{__name__}.{name}").answer
+    return answer
