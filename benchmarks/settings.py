@@ -123,7 +123,7 @@ FEEDBACK_SSO = vendors_setting(len(BUILTIN_VENDORS))
 #: The identity-hash vendor of the ``hmac_tag`` row. Until the built-in Help Scout exists,
 #: a vendor described by ``SPEC`` with a Help Scout-like snippet stands in; then
 #: ``"helpscout"`` (configured as the test settings configure it) is the one change.
-IDENTITY_HASH_VENDOR = "hashdesk"
+IDENTITY_HASH_VENDOR = "helpscout"
 HASHDESK: dict[str, Any] = {
     "SECRET": "hashdesk-bench-secret-0123456789abcdef",
     "SPEC": {"NAME": "Hashdesk", "TOKEN_KIND": "identity_hash", "HASHED_CLAIM": "email",
