@@ -115,7 +115,8 @@ def _builtin_vendors() -> dict[str, dict[str, Any]]:
     return vendors
 
 
-#: All twenty built-in vendors: the mint rows cover each, the scale row starts with them.
+#: Every built-in vendor: the mint rows cover those that sign a JWT with a shared SECRET,
+#: the scale row starts with them.
 BUILTIN_VENDORS = _builtin_vendors()
 FEEDBACK_SSO = vendors_setting(len(BUILTIN_VENDORS))
 

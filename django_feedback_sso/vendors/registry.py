@@ -3,7 +3,7 @@
 An app adds vendors with a module ``feedback_sso_vendors`` holding ``VENDORS``: vendor id ->
 a :class:`~django_feedback_sso.vendors.spec.VendorSpec`, or the ``SPEC`` dict a settings
 block takes. This app is found the same way (its module hands over the built-in folders),
-so one mechanism serves twenty built-in vendors and any other package's. As with
+so one mechanism serves the thirty-one built-in vendors and any other package's. As with
 ``admin.autodiscover()``, apps are visited in ``INSTALLED_APPS`` order.
 
 Discovery never raises: a module that fails to import, a ``VENDORS`` that isn't a dict, a

@@ -27,7 +27,7 @@ from tests.contract.facts import VendorFacts, user_facts
 from tests.contract.snippet import HOSTILE_NAMES
 from tests.contract.token import assert_never_cached
 from tests.factories import UserFactory
-from tests.html import elements
+from tests.html import Parsed, elements
 from tests.settings import SECRETS
 
 _DIGESTS = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
@@ -45,6 +45,31 @@ def hashed_value(vendor: VendorFacts, user: Any) -> str:
     """What the vendor hashes for ``user``, by the documents: the fact behind its claim."""
     hashed = str(vendor.rules.hashed)
     return user_facts(user)[vendor.rules.identity[hashed]]
+
+
+#: In a fixture's ``SNIPPET``: ``TOKEN`` is the hash, ``IDENTITY.<claim>`` that claim of the
+#: identity the vendor's documents describe, for the user who signed in.
+IDENTITY = "IDENTITY."
+
+
+def expected_snippet(vendor: VendorFacts, user: Any) -> list[Parsed]:
+    """The fixture's whole snippet for ``user``: for a signed-in one, the hash and the
+    identity where the fixture marks them; otherwise without those attributes."""
+    claims = vendor.claims_for(user) if user.is_authenticated else None
+    signed = vendor.expected_snippet(signed_in=True)
+    if claims is None:
+        return [(tag, {name: value for name, value in attrs.items()
+                       if value != "TOKEN" and not value.startswith(IDENTITY)}, text)
+                for tag, attrs, text in signed]
+    digest = documented_hash(vendor, hashed_value(vendor, user))
+
+    def filled(value: str) -> str:
+        if value == "TOKEN":
+            return digest
+        return str(claims[value.removeprefix(IDENTITY)]) if value.startswith(IDENTITY) else value
+
+    return [(tag, {name: filled(value) for name, value in attrs.items()}, text)
+            for tag, attrs, text in signed]
 
 
 def attribute_values(html: str) -> list[str]:
@@ -83,6 +108,9 @@ class IdentityHashContract(Contract):
         assert all(token != documented_hash(self.vendor, value, secret=SECRETS[other])
                    for other in others if self.vendor.rules.key_encoding == "text")
 
+    def test_whole_snippet_for_a_signed_in_user(self, user: Any) -> None:
+        assert elements(render_tag(user, self.vendor.id)) == expected_snippet(self.vendor, user)
+
     def test_the_tag_carries_the_hash_beside_the_identity(self, user: Any) -> None:
         html = render_tag(user, self.vendor.id)
         values = attribute_values(html)
@@ -96,6 +124,7 @@ class IdentityHashContract(Contract):
                 "inactive": lambda: UserFactory(is_active=False)}[who]()
         html = render_tag(user, self.vendor.id)
 
+        assert elements(html) == expected_snippet(self.vendor, AnonymousUser())
         assert render_tag(user, self.vendor.id, as_token=True) == ""
         if who != "anonymous":
             assert documented_hash(self.vendor, hashed_value(self.vendor, user)) not in html

@@ -21,8 +21,8 @@ EXAMPLE = {
     "WEBSITE_TOKEN": "wXbD4kQ9rT2mYz7pLs3vNc8h",
 }
 
-#: The tag with EXAMPLE for a signed-in user: TOKEN is the identifier_hash, {user_id},
-#: {email} and {display_name} the user's; the module runs the SDK from the inbox's
+#: The tag with EXAMPLE for a signed-in user: TOKEN is the identifier_hash, IDENTITY.<claim>
+#: the identity's claims (the user's id, email and name); the module runs the SDK from the inbox's
 #: snippet URL (BASE_URL + "/packs/js/sdk.js", Chatwoot Cloud's by default).
 SNIPPET = [
     ("script", {"src": "{helper}"}, ""),
@@ -30,8 +30,8 @@ SNIPPET = [
                 "data-website-token": "{WEBSITE_TOKEN}",
                 "data-base-url": "https://app.chatwoot.com",
                 "data-widget-src": "https://app.chatwoot.com/packs/js/sdk.js",
-                "data-identifier": "{user_id}", "data-email": "{email}",
-                "data-name": "{display_name}", "data-token": "TOKEN"}, ""),
+                "data-identifier": "IDENTITY.identifier", "data-email": "IDENTITY.email",
+                "data-name": "IDENTITY.name", "data-token": "TOKEN"}, ""),
 ]
 
 #: The tests' shared secret (one per vendor, so one's hash can't pass as another's).

@@ -20,14 +20,14 @@ EXAMPLE = {
     "WEBSITE_ID": "7598bf86-9ebb-46bc-8d61-be8929bbf93d",
 }
 
-#: The tag with EXAMPLE for a signed-in user: TOKEN is the email's signature, {email} and
-#: {display_name} the user's; the module sets CRISP_WEBSITE_ID and loads l.js.
+#: The tag with EXAMPLE for a signed-in user: TOKEN is the email's signature,
+#: IDENTITY.<claim> the identity's claims (the user's email and name); the module sets CRISP_WEBSITE_ID and loads l.js.
 SNIPPET = [
     ("script", {"src": "{helper}"}, ""),
     ("script", {"src": "{module}", "data-feedback-sso": "crisp",
                 "data-website-id": "{WEBSITE_ID}",
                 "data-widget-src": "https://client.crisp.chat/l.js",
-                "data-email": "{email}", "data-nickname": "{display_name}",
+                "data-email": "IDENTITY.email", "data-nickname": "IDENTITY.nickname",
                 "data-token": "TOKEN"}, ""),
 ]
 

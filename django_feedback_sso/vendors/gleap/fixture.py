@@ -18,15 +18,15 @@ EXAMPLE = {
     "API_KEY": "Kq7xB2mZp9LwT4vR8sYc3NdF6hJ1gUeA",
 }
 
-#: The tag with EXAMPLE for a signed-in user: TOKEN is the user hash, {user_id}, {email}
-#: and {display_name} the user's; the module loads the SDK from the URL in Gleap's install
+#: The tag with EXAMPLE for a signed-in user: TOKEN is the user hash, IDENTITY.<claim> the
+#: identity's claims (the user's id, email and name); the module loads the SDK from the URL in Gleap's install
 #: snippet.
 SNIPPET = [
     ("script", {"src": "{helper}"}, ""),
     ("script", {"src": "{module}", "data-feedback-sso": "gleap", "data-api-key": "{API_KEY}",
                 "data-widget-src": "https://sdk.gleap.io/latest/index.js",
-                "data-user-id": "{user_id}", "data-email": "{email}",
-                "data-name": "{display_name}", "data-token": "TOKEN"}, ""),
+                "data-user-id": "IDENTITY.userId", "data-email": "IDENTITY.email",
+                "data-name": "IDENTITY.name", "data-token": "TOKEN"}, ""),
 ]
 
 #: The tests' shared secret (one per vendor, so one's hash can't pass as another's).

@@ -19,13 +19,13 @@ EXAMPLE = {
     "APP_ID": "a3c5e7f9-1b2d-4e6f-8a0c-2e4f6a8c0e1b",
 }
 
-#: The tag with EXAMPLE for a signed-in user: TOKEN is the email_hash, {email} and
-#: {display_name} the user's; the module sets window.pylon and loads the widget.
+#: The tag with EXAMPLE for a signed-in user: TOKEN is the email_hash, IDENTITY.<claim> the
+#: identity's claims (the user's email and name); the module sets window.pylon and loads the widget.
 SNIPPET = [
     ("script", {"src": "{helper}"}, ""),
     ("script", {"src": "{module}", "data-feedback-sso": "pylon", "data-app-id": "{APP_ID}",
                 "data-widget-src": "https://widget.usepylon.com/widget/{APP_ID}",
-                "data-email": "{email}", "data-name": "{display_name}",
+                "data-email": "IDENTITY.email", "data-name": "IDENTITY.name",
                 "data-token": "TOKEN"}, ""),
 ]
 
