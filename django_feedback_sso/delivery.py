@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable, ItemsView, Iterator, KeysView, ValuesView
 from typing import Any
 
 from django.conf import settings
@@ -19,7 +20,6 @@ from django.template import Context, engines
 from django.template.backends.django import DjangoTemplates, get_installed_libraries
 from django.template.engine import Engine
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from . import signout
@@ -100,7 +100,7 @@ def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
     urls = _AppUrls()
     issued = token_for(request, config) if config.spec.delivery.embeds_token else None
     token = issued.token if issued else ""
-    return {
+    return SnippetContext({
         "config_id": config.id,
         "vendor": config.vendor,
         "options": config.options,
@@ -109,13 +109,65 @@ def snippet_context(request: Any, config: VendorConfig) -> dict[str, Any]:
         # What an identity hash signs, for the snippet to hand the widget beside it.
         "identity": issued.claims if issued else {},
         "signed_in": bool(token),
-        "nonce": SimpleLazyObject(lambda: get_csp_nonce(request)),
-        # Lazy: each snippet prints one or two of them, and even a cached one costs.
-        "token_url": SimpleLazyObject(lambda: urls("feedback_sso:token", config.id)),
-        "redirect_url": SimpleLazyObject(lambda: urls("feedback_sso:redirect", config.id)),
         "script_url": _script_url(config, token),
-        "module_url": SimpleLazyObject(lambda: _snippets_module_url(config, urls)),
-    }
+    }, {
+        # Each snippet prints one or two of these, and even a cached URL costs.
+        "nonce": lambda: get_csp_nonce(request),
+        "token_url": lambda: urls("feedback_sso:token", config.id),
+        "redirect_url": lambda: urls("feedback_sso:redirect", config.id),
+        "module_url": lambda: _snippets_module_url(config, urls),
+    })
+
+
+class SnippetContext(dict[str, Any]):
+    """A snippet's context whose costlier values are worked out when first read, then kept.
+
+    Plain values, not lazy proxies (``SimpleLazyObject``): a template reads a proxy through
+    a dozen attribute lookups (``__html__``, ``__str__`` …), each passing through the proxy,
+    which cost a snippet more than working every value out would. Reading a key, ``in``
+    and ``get`` work a value out on demand; anything that goes over them all (``items()``,
+    iteration, ``len()``, a ``Context.flatten()``) works them all out first.
+    """
+
+    def __init__(self, values: dict[str, Any], later: dict[str, Callable[[], Any]]) -> None:
+        super().__init__(values)
+        self._later = later
+
+    def __missing__(self, key: str) -> Any:
+        make = self._later.pop(key)  # a KeyError for any other key, as a dict raises
+        value = self[key] = make()
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self._later
+
+    def get(self, key: str, default: Any = None) -> Any:
+        # Not self.get(): dict.get never calls __missing__.
+        return self[key] if key in self else default  # noqa: SIM401
+
+    def resolved(self) -> SnippetContext:
+        """Every value worked out."""
+        for key in list(self._later):
+            self[key]  # reading works it out
+        return self
+
+    def __iter__(self) -> Iterator[str]:
+        return dict.__iter__(self.resolved())
+
+    def __len__(self) -> int:
+        return dict.__len__(self) + len(self._later)
+
+    def keys(self) -> KeysView[str]:  # type: ignore[override]
+        return dict.keys(self.resolved())
+
+    def values(self) -> ValuesView[Any]:  # type: ignore[override]
+        return dict.values(self.resolved())
+
+    def items(self) -> ItemsView[str, Any]:  # type: ignore[override]
+        return dict.items(self.resolved())
+
+    def copy(self) -> dict[str, Any]:
+        return dict(self.items())
 
 
 def delivery_url(config: VendorConfig, token: str) -> str | None:

@@ -21,7 +21,8 @@ EXAMPLE = {
 }
 
 #: The tag with EXAMPLE for a signed-in user: TOKEN is the email's signature,
-#: IDENTITY.<claim> the identity's claims (the user's email and name); the module sets CRISP_WEBSITE_ID and loads l.js.
+#: IDENTITY.<claim> the identity's claims (the user's email and name); the module sets
+#: CRISP_WEBSITE_ID and loads l.js.
 SNIPPET = [
     ("script", {"src": "{helper}"}, ""),
     ("script", {"src": "{module}", "data-feedback-sso": "crisp",

@@ -19,8 +19,8 @@ EXAMPLE = {
 }
 
 #: The tag with EXAMPLE for a signed-in user: TOKEN is the user hash, IDENTITY.<claim> the
-#: identity's claims (the user's id, email and name); the module loads the SDK from the URL in Gleap's install
-#: snippet.
+#: identity's claims (the user's id, email and name); the module loads the SDK from the
+#: URL in Gleap's install snippet.
 SNIPPET = [
     ("script", {"src": "{helper}"}, ""),
     ("script", {"src": "{module}", "data-feedback-sso": "gleap", "data-api-key": "{API_KEY}",
