@@ -81,7 +81,19 @@ def readme_vendor_list() -> str:
     rows = ["| vendor | id | signature | delivery |", "|---|---|---|---|"]
     rows += [f"| [{spec.name}]({page_url(spec.id)}) | `{spec.id}` | {_signature(spec)} "
              f"| {_delivery(spec)} |" for spec in builtin_specs().values()]
-    return "\n".join(rows)
+    return "\n".join(rows) + "\n\n" + _inferred()
+
+
+def _inferred() -> str:
+    """The defaults no vendor document confirms (options marked ``inferred``), by vendor."""
+    listed = [f"{spec.name} " + ", ".join(f"`{option.name}`" for option in spec.options
+                                          if option.inferred)
+              for spec in builtin_specs().values()
+              if any(option.inferred for option in spec.options)]
+    return ("**Inferred defaults**: no vendor document confirms these, so each is an option "
+            "and check `feedback_sso.W005` asks you to confirm it by setting it: "
+            + "; ".join(listed) + ". Every other detail, with its source and confidence "
+            "(H, M or L), is on the vendor's page under \"Confidence and sources\".")
 
 
 def sign_out_table() -> str:
