@@ -193,10 +193,13 @@ def _with_spec_overrides(vendor: Vendor, options: Mapping[str, Any]) -> Vendor:
 def _check_inferred(vendor: Vendor, block: Mapping[str, Any], options: Mapping[str, Any],
                     found: Collector) -> None:
     """W005: defaults no vendor document confirms, while a token relies on them: the
-    redirect view, or every token (a claim or header field the option fills)."""
+    redirect view, every token (a claim or header field the option fills), or the loader
+    the tag's snippet hands the token to (Help Scout's Beacon, Gleap's SDK)."""
     spec = vendor.spec
     in_every_token = {*spec.token.header_options.values(),
-                      *(option.name for option in spec.options if option.claim)}
+                      *(option.name for option in spec.options if option.claim),
+                      *([spec.delivery.script_url_option]
+                        if spec.delivery.script_url_option else [])}
     redirect = vendor.has_redirect(options)
     unconfirmed = [option for option in spec.options
                    if option.inferred and block.get(option.name) in (None, "")

@@ -60,15 +60,8 @@ def answer(request: HttpRequest, config: VendorConfig) -> HttpResponseBase:
     separator = "&" if "?" in sso_url else "?"
     response = HttpResponseRedirect(f"{sso_url}{separator}{urlencode(query)}")
     response["Referrer-Policy"] = "no-referrer"
-    return _never_cached(response)
+    return response  # the redirect view marks every handshake's answer never-cached
 
 
 def _text(status: int, message: str) -> HttpResponseBase:
-    return _never_cached(HttpResponse(message, status=status,
-                                      content_type="text/plain; charset=utf-8"))
-
-
-def _never_cached(response: HttpResponseBase) -> HttpResponseBase:
-    from ..views import never_cached  # views imports the handshakes: import it late
-
-    return never_cached(response)
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")

@@ -91,7 +91,8 @@ def _inferred() -> str:
               for spec in builtin_specs().values()
               if any(option.inferred for option in spec.options)]
     return ("**Inferred defaults**: no vendor document confirms these, so each is an option "
-            "and check `feedback_sso.W005` asks you to confirm it by setting it: "
+            "you can set (check `feedback_sso.W005` asks you to, where a token relies on "
+            "it): "
             + "; ".join(listed) + ". Every other detail, with its source and confidence "
             "(H, M or L), is on the vendor's page under \"Confidence and sources\".")
 

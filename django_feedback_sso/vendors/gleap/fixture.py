@@ -16,6 +16,8 @@ DOCUMENTED = {
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.
 EXAMPLE = {
     "API_KEY": "Kq7xB2mZp9LwT4vR8sYc3NdF6hJ1gUeA",
+    # The SDK's URL is inferred (check W005): a project confirms it by setting it.
+    "SDK_URL": "https://sdk.gleap.io/latest/index.js",
 }
 
 #: The tag with EXAMPLE for a signed-in user: TOKEN is the user hash, IDENTITY.<claim> the

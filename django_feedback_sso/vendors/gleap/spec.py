@@ -29,7 +29,7 @@ SPEC = VendorSpec(
         # Gleap's install snippet appends this script to <head> (the same URL in every copy
         # of it; the npm README shows Gleap.initialize only).
         VendorOption("SDK_URL", "The SDK loader.", kind="url",
-                     default="https://sdk.gleap.io/latest/index.js"),
+                     default="https://sdk.gleap.io/latest/index.js", inferred=True),
     ),
     delivery=Delivery(
         script_url_option="SDK_URL",

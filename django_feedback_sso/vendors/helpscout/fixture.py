@@ -17,6 +17,8 @@ DOCUMENTED = {
 #: A configuration as a project writes it (less SECRET): the tests' and the demo's.
 EXAMPLE = {
     "BEACON_ID": "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0",
+    # The loader's URL is inferred (check W005): a project confirms it by setting it.
+    "WIDGET_SCRIPT_URL": "https://beacon-v2.helpscout.net",
 }
 
 #: The tag with EXAMPLE for a signed-in user: TOKEN is the hash, IDENTITY.<claim> the

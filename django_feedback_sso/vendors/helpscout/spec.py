@@ -26,7 +26,7 @@ SPEC = VendorSpec(
         # snippet isn't among our copies of Help Scout's docs, so the URL is from many
         # identical public copies of it.
         VendorOption("WIDGET_SCRIPT_URL", "The Beacon loader.", kind="url",
-                     default="https://beacon-v2.helpscout.net"),
+                     default="https://beacon-v2.helpscout.net", inferred=True),
     ),
     delivery=Delivery(
         script_url_option="WIDGET_SCRIPT_URL",
