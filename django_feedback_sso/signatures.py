@@ -59,8 +59,8 @@ def discourse_value(value: Any) -> str:
 def encode_discourse(payload: Mapping[str, Any]) -> str:
     """``sso``: the payload as a URL query string, base64-encoded without line breaks."""
     # urlencode's output (quote_plus of each name and value), without its type dispatch.
-    query = "&".join(f"{quote_plus(name)}={quote_plus(discourse_value(value))}"
-                     for name, value in payload.items())
+    query = "&".join([f"{quote_plus(name)}={quote_plus(discourse_value(value))}"
+                      for name, value in payload.items()])
     return base64.b64encode(query.encode()).decode("ascii")
 
 

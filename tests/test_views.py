@@ -9,8 +9,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from asgiref.sync import async_to_sync
+from django.http import HttpResponse
 from django.test import AsyncClient, Client
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import parse_http_date
 
+from django_feedback_sso.views import never_cached
 from tests.conftest import VENDORS
 from tests.contract.token import assert_never_cached
 from tests.oracle import verify
@@ -296,3 +300,24 @@ def test_redirect_without_a_portal_is_404_and_mints_nothing(
 
     assert response.status_code == 404
     assert issued == []
+
+
+def test_never_cached_writes_what_django_writes() -> None:
+    ours, django = never_cached(HttpResponse()), HttpResponse()
+    add_never_cache_headers(django)
+    django["Pragma"] = "no-cache"
+
+    assert dict(ours.headers).keys() == dict(django.headers).keys()
+    assert (ours["Cache-Control"], ours["Pragma"]) == (django["Cache-Control"], "no-cache")
+    assert abs(parse_http_date(ours["Expires"]) - parse_http_date(django["Expires"])) <= 1
+
+
+def test_never_cached_merges_caching_headers_already_there() -> None:
+    response = HttpResponse()
+    response["Cache-Control"] = "public, max-age=600"
+
+    never_cached(response)
+
+    parts = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-cache", "no-store", "must-revalidate", "private", "max-age=0"} <= parts
+    assert "public" not in parts
