@@ -9,11 +9,13 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
+from django.urls import set_urlconf
 
 TIMES = "\N{MULTIPLICATION SIGN}"
 
@@ -78,6 +80,18 @@ def versions(runs: int) -> str:
     return (f"Python {platform.python_version()}, Django {django.get_version()}, PyJWT "
             f"{jwt.__version__}, {os.cpu_count()} cores, {platform.machine()}; "
             f"median of {runs} full run{'s' if runs > 1 else ''}.")
+
+
+@contextmanager
+def in_a_request() -> Iterator[None]:
+    """The thread as Django's handler sets it for every request (``BaseHandler.
+    get_response``: ``set_urlconf(settings.ROOT_URLCONF)``), for a page rendered outside
+    one: the tag renders inside a request, where ``reverse()`` finds the URLconf set."""
+    set_urlconf(settings.ROOT_URLCONF)
+    try:
+        yield
+    finally:
+        set_urlconf(None)
 
 
 def micros(seconds: float) -> str:
