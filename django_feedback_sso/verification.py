@@ -124,16 +124,8 @@ def check_identity_hash_rules(presented: str, identity_claims: Mapping[str, Any]
                       *(RuleResult(rule.name, "skipped", "the hash did not verify")
                         for rule in hash_rules)]
     claims = dict(identity_claims)
-    results = [RuleResult(SIGNATURE, "passed", f"HMAC of {token.hashed_claim!r}, the "
-                          "configured secret")]
-    for rule in hash_rules:
-        try:
-            rule.check(config, claims, 0.0, None)
-        except Rejected as rejected:
-            results.append(RuleResult(rule.name, "failed", rejected.detail, rejected.reason))
-        else:
-            results.append(RuleResult(rule.name, "passed"))
-    return claims, results
+    return claims, [RuleResult(SIGNATURE, "passed", f"HMAC of {token.hashed_claim!r}, the "
+                               "configured secret"), *_verdicts(hash_rules, config, claims)]
 
 
 def verify_discourse_connect(sso: str, sig: str, config: VendorConfig) -> dict[str, Any]:
@@ -179,8 +171,14 @@ def check_discourse_rules(presented: str, config: VendorConfig,
         return None, [RuleResult(SIGNATURE, "failed", rejected.detail, rejected.reason),
                       *(RuleResult(rule.name, "skipped", "the signature did not verify")
                         for rule in rules)]
-    results = [RuleResult(SIGNATURE, "passed", "HMAC-SHA256 of sso, the configured secret; "
-                          "a nonce")]
+    return claims, [RuleResult(SIGNATURE, "passed", "HMAC-SHA256 of sso, the configured "
+                               "secret; a nonce"), *_verdicts(rules, config, claims)]
+
+
+def _verdicts(rules: list[Rule], config: VendorConfig,
+              claims: Mapping[str, Any]) -> list[RuleResult]:
+    """Each of ``rules`` on claims that carry no time: passed, or failed and why."""
+    results = []
     for rule in rules:
         try:
             rule.check(config, claims, 0.0, None)
@@ -188,7 +186,7 @@ def check_discourse_rules(presented: str, config: VendorConfig,
             results.append(RuleResult(rule.name, "failed", rejected.detail, rejected.reason))
         else:
             results.append(RuleResult(rule.name, "passed"))
-    return claims, results
+    return results
 
 
 def discourse_parts(presented: str) -> tuple[str, str]:

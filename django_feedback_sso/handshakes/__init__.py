@@ -13,6 +13,12 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from django.contrib.auth.views import redirect_to_login
+
+from ..delivery import log_or_raise
+from ..exceptions import FeedbackSSORefused
+from ..tokens import IssuedToken, issue_token
+
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponseBase
 
@@ -31,3 +37,21 @@ def _answer(name: str) -> Answer:
     """The ``answer`` function of the handshake's module, found once."""
     answer: Answer = importlib.import_module(f"{__name__}.{name}").answer
     return answer
+
+
+def token_or_answer(request: HttpRequest, config: VendorConfig, nonce: str,
+                    refusal: Callable[[int], HttpResponseBase],
+                    ) -> IssuedToken | HttpResponseBase:
+    """The token answering the vendor's ``nonce``, or the answer instead of one: an
+    anonymous visitor signs in first and comes back; a refused user (staff …) gets
+    ``refusal(403)``, a failure ``refusal(503)`` (logged)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    try:
+        return issue_token(request.user, config, surface="redirect", request=request,
+                           echo={"nonce": nonce})
+    except FeedbackSSORefused:
+        return refusal(403)
+    except Exception:
+        log_or_raise(config.id, "token")
+        return refusal(503)

@@ -10,20 +10,20 @@ forum accepts each nonce once, within 30 minutes (10 before Discourse PR #26261)
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
-from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse, HttpResponseRedirect
 
 from .._urls import add_query
-from ..delivery import log_or_raise, render_page
-from ..exceptions import FeedbackSSORefused
+from ..delivery import render_page
 from ..redirects import safe_return_target
 from ..signatures import decode_discourse, discourse_signature_matches, hmac_key
-from ..tokens import issue_token
+from ..tokens import IssuedToken
+from . import token_or_answer
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponseBase
@@ -63,16 +63,9 @@ def answer(request: HttpRequest, config: VendorConfig) -> HttpResponseBase:
     if fields.get("return_sso_url") != return_url:
         return _bad_request(config, 403, "return_sso_url is not the forum's "
                             "PORTAL_URL/session/sso_login")
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    try:
-        issued = issue_token(request.user, config, surface="redirect", request=request,
-                             echo={"nonce": nonce})
-    except FeedbackSSORefused:
-        return _refused_page(config, 403)
-    except Exception:
-        log_or_raise(config.id, "token")
-        return _refused_page(config, 503)
+    issued = token_or_answer(request, config, nonce, functools.partial(_refused_page, config))
+    if not isinstance(issued, IssuedToken):
+        return issued
     # The token is "sso=…&sig=…", already URL-encoded ("+" as %2B: Discourse reads "+" as " ").
     return HttpResponseRedirect(f"{return_url}?{issued.token}")
 

@@ -14,16 +14,15 @@ identity token for whoever clicks it.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse, HttpResponseBase, HttpResponseRedirect
 
-from ..delivery import log_or_raise
-from ..exceptions import FeedbackSSORefused
-from ..tokens import issue_token
+from ..tokens import IssuedToken
+from . import token_or_answer
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -42,17 +41,9 @@ def answer(request: HttpRequest, config: VendorConfig) -> HttpResponseBase:
     if not _NONCE.fullmatch(nonce):  # nothing to bind a token to: nothing issued
         return _text(400, f"This sign-in link is incomplete: {config.spec.name} sends a "
                           f"nonce. Start again from {config.spec.name}.")
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    try:
-        issued = issue_token(request.user, config, surface="redirect", request=request,
-                             echo={"nonce": nonce})
-    except FeedbackSSORefused:
-        return _text(403, f"Your account can't be signed in to {config.spec.name} from this "
-                          f"site. Sign in at {config.spec.name} directly.")
-    except Exception:
-        log_or_raise(config.id, "token")
-        return _text(503, "Sign-in to this service is unavailable.")
+    issued = token_or_answer(request, config, nonce, functools.partial(_refused, config))
+    if not isinstance(issued, IssuedToken):
+        return issued
     state = request.GET.get("state", "")
     query = {"state": state} if _STATE.fullmatch(state) else {}
     query[config.spec.redirect.token_param] = issued.token
@@ -61,6 +52,14 @@ def answer(request: HttpRequest, config: VendorConfig) -> HttpResponseBase:
     response = HttpResponseRedirect(f"{sso_url}{separator}{urlencode(query)}")
     response["Referrer-Policy"] = "no-referrer"
     return response  # the redirect view marks every handshake's answer never-cached
+
+
+def _refused(config: VendorConfig, status: int) -> HttpResponseBase:
+    """No token: the user may not have one (403), or minting failed (503, logged)."""
+    if status == 403:
+        return _text(403, f"Your account can't be signed in to {config.spec.name} from this "
+                          f"site. Sign in at {config.spec.name} directly.")
+    return _text(status, "Sign-in to this service is unavailable.")
 
 
 def _text(status: int, message: str) -> HttpResponseBase:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..spec import Claims, Delivery, Token, VendorOption, VendorSpec, Widget
+from ..intercom.spec import SPEC as INTERCOM
+from ..spec import Claims, Token, VendorSpec
 
 # https://developers.intercom.com/installing-intercom/docs/enable-identity-verification-on-your-web-product:
 # "Identity Verification works by using a server side generated HMAC … using SHA256, on
@@ -22,21 +23,9 @@ SPEC = VendorSpec(
         required=("user_id",),
     ),
     token=Token(kind="identity_hash", hashed_claim="user_id"),
-    options=(
-        VendorOption("APP_ID", "Your workspace's app ID (Settings → Installation → Web).",
-                     required=True),
-        VendorOption("WIDGET_SCRIPT_URL", "The Messenger loader.", kind="url",
-                     default="https://widget.intercom.io/widget/{APP_ID}"),
-    ),
-    delivery=Delivery(
-        script_url_option="WIDGET_SCRIPT_URL",
-        embeds_token=True,
-    ),
-    widget=Widget(
-        # The same globals as the `intercom` vendor's: one Intercom Messenger per page.
-        page_globals=("intercomSettings", "Intercom"),
-        # "to end the Intercom session and clear the cookie" (it lasts a week): Intercom's
-        # help article "How do I end a session?" (intercom.com/help/en/articles/16845).
-        sign_out_call=("Intercom", "shutdown"),
-    ),
+    # The same Messenger as the `intercom` vendor's: its options, loader, page globals
+    # (one Intercom Messenger per page) and sign-out, Intercom('shutdown').
+    options=INTERCOM.options,
+    delivery=INTERCOM.delivery,
+    widget=INTERCOM.widget,
 )
