@@ -8,7 +8,11 @@ project answers.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.http import HttpRequest, HttpResponse
@@ -16,7 +20,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.test import Client, RequestFactory
 
 from django_feedback_sso.views import TokenView, VendorView
-from tests.settings import MIDDLEWARE
+from tests.settings import MIDDLEWARE, SECRETS
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +78,39 @@ def test_redirect_view_sends_anonymous_users_to_login_itself(client: Client) -> 
     assert response.status_code == 302
     assert response["Location"] == ("/accounts/login/?next=/feedback-sso/issuely/redirect/"
                                     "%3Fnext%3D/x")
+
+
+def forum_request(secret: str, return_sso_url: str) -> str:
+    """A DiscourseConnect request as the forum signs it (strict base64, hex HMAC-SHA256)."""
+    sso = base64.b64encode(urlencode({"nonce": "cb68251eefb5211e58c00ff1395f0c0b",
+                                      "return_sso_url": return_sso_url}).encode()).decode()
+    sig = hmac.new(secret.encode(), sso.encode(), hashlib.sha256).hexdigest()
+    return urlencode({"sso": sso, "sig": sig})
+
+
+@pytest.mark.usefixtures("login_required_site")
+def test_handshakes_answer_under_login_required_and_csrf(csrf_client: Client, user: Any,
+                                                         settings: Any) -> None:
+    """DiscourseConnect and Freshworks' round trip as a project serves them: an anonymous
+    visitor is sent to log in by the view itself and comes back; a signed-in one gets the
+    answer, whatever the middleware."""
+    forum = settings.FEEDBACK_SSO["VENDORS"]["discourse"]
+    query = forum_request(SECRETS["discourse"], f"{forum['PORTAL_URL']}/session/sso_login")
+    freshworks = "/feedback-sso/freshdesk/redirect/?state=c3RhdGU%3D&nonce=n0nce"
+    discourse = f"/feedback-sso/discourse/redirect/?{query}"
+
+    for path in (discourse, freshworks):
+        anonymous = csrf_client.get(path)
+        assert (anonymous.status_code, anonymous["Location"]) == (
+            302, f"/accounts/login/?next={quote(path, safe='/')}")
+    csrf_client.force_login(user)
+    answered = csrf_client.get(discourse)
+    assert answered.status_code == 302
+    assert answered["Location"].startswith(f"{forum['PORTAL_URL']}/session/sso_login?sso=")
+    token = csrf_client.get(freshworks)
+    assert token.status_code == 302
+    assert token["Location"].startswith(settings.FEEDBACK_SSO["VENDORS"]["freshdesk"]["SSO_URL"])
+    assert "state=c3RhdGU%3D&id_token=" in token["Location"]
 
 
 @pytest.mark.usefixtures("login_required_site")
